@@ -1,0 +1,119 @@
+package org.mmrarebench.core;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.base.Suppliers;
+import com.google.common.hash.Hashing;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One image of a benchmark item: its stable reference name, where it comes from, and its bytes,
+ * read only when asked for so that a benchmark never holds every decoded image at once.
+ *
+ * <p>The name is the one the reference scorer gives the image ({@code <index>--<k>.jpg} for base64
+ * images, the file name for {@code image_path} images); figure labels attach by it. Media type,
+ * size and sha256 come from the bytes, not the name. Instances are immutable; metadata is computed
+ * once, on first use.
+ */
+public final class ImageRef {
+  /** Where the bytes of an image come from in the release. */
+  public enum Origin {
+    /** A base64 string in the {@code image} column. */
+    BASE64,
+    /** A file named in the {@code image_path} column, relative to the track folder. */
+    PATH
+  }
+
+  /** Reads the bytes of an image; each call reads them anew. */
+  @FunctionalInterface
+  public interface ByteLoader {
+    /**
+     * Returns the decoded image bytes.
+     *
+     * @throws MmrareException naming the image when they cannot be read
+     */
+    byte[] load();
+  }
+
+  private final String name;
+  private final Origin origin;
+  private final String location;
+  private final ByteLoader loader;
+  private final Supplier<Meta> meta;
+
+  private record Meta(long size, String sha256, Optional<MediaType> mediaType) {}
+
+  private ImageRef(String name, Origin origin, String location, ByteLoader loader, Meta known) {
+    this.name = checkNotNull(name, "name");
+    this.origin = checkNotNull(origin, "origin");
+    this.location = checkNotNull(location, "location");
+    this.loader = checkNotNull(loader, "loader");
+    this.meta = known != null ? () -> known : Suppliers.memoize(this::computeMeta);
+  }
+
+  /**
+   * An image whose bytes are read by {@code loader} when needed.
+   *
+   * @param name the stable reference name
+   * @param origin base64 cell or file
+   * @param location a human-readable place, for example {@code treatment/treatment_plan.tsv line 4}
+   *     or the file path; used in messages
+   */
+  public static ImageRef lazy(String name, Origin origin, String location, ByteLoader loader) {
+    return new ImageRef(name, origin, location, loader, null);
+  }
+
+  /** An image held in memory (a copy of {@code bytes} is kept). */
+  public static ImageRef ofBytes(String name, Origin origin, String location, byte[] bytes) {
+    byte[] copy = bytes.clone();
+    return new ImageRef(name, origin, location, copy::clone, null);
+  }
+
+  /** The reference name, for example {@code 12--1.jpg} or {@code case12_fig1.jpg}. */
+  public String name() {
+    return name;
+  }
+
+  /** Whether the image came from base64 or from a file path. */
+  public Origin origin() {
+    return origin;
+  }
+
+  /** Where the image is, for messages: the file path or the TSV cell. */
+  public String location() {
+    return location;
+  }
+
+  /** Reads and returns the image bytes (a fresh array on every call). */
+  public byte[] bytes() {
+    return loader.load();
+  }
+
+  /** The decoded size in bytes (reads the image once). */
+  public long size() {
+    return meta.get().size();
+  }
+
+  /** Lower-case hex sha256 of the decoded bytes (reads the image once). */
+  public String sha256() {
+    return meta.get().sha256();
+  }
+
+  /** The media type sniffed from the first bytes, or empty when the bytes are not a known image. */
+  public Optional<MediaType> mediaType() {
+    return meta.get().mediaType();
+  }
+
+  private Meta computeMeta() {
+    byte[] b = loader.load();
+    return new Meta(b.length, Hashing.sha256().hashBytes(b).toString(),
+        MediaType.sniff(Arrays.copyOf(b, Math.min(b.length, MediaType.SNIFF_BYTES))));
+  }
+
+  @Override
+  public String toString() {
+    return "ImageRef[" + name + " (" + origin + ") at " + location + "]";
+  }
+}

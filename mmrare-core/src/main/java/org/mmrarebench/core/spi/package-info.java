@@ -1,0 +1,2 @@
+/** Service-provider interfaces implemented by other modules or by users. */
+package org.mmrarebench.core.spi;
