@@ -1,0 +1,198 @@
+package org.mmrarebench.data.internal;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the base64 strings of an {@code image} cell while the cell streams past, without holding
+ * it: a JSON list of strings yields, per element, its byte range in the file, its decoded size,
+ * whether Python's {@code base64.b64decode} would accept it, and its first bytes (for sniffing the
+ * media type). Anything other than a clean JSON list of strings makes the scan {@linkplain #clean()
+ * unclean}, and the caller falls back to the reference's general list-cell rules.
+ */
+public final class Base64ListScanner {
+  /** One string of the list. */
+  public record Element(int position, long offset, int rawLength, long decodedSize, boolean escaped,
+      Optional<String> invalidReason, byte[] head) {
+    /** Whether the string is empty (the reference skips it but still counts its position). */
+    public boolean empty() {
+      return rawLength == 0;
+    }
+  }
+
+  private static final int HEAD_CHARS = 16;
+  private static final byte[] CLASS = new byte[256];
+  private static final int OTHER = 0;
+  private static final int DATA = 1;
+  private static final int PAD = 2;
+  private static final int QUOTE = 3;
+  private static final int BACKSLASH = 4;
+  private static final int CONTROL = 5;
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      CLASS[c] = CONTROL;
+    }
+    for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
+      CLASS[c] = DATA;
+    }
+    CLASS['='] = PAD;
+    CLASS['"'] = QUOTE;
+    CLASS['\\'] = BACKSLASH;
+  }
+
+  private enum State { PRE, EXPECT_VALUE_OR_END, EXPECT_VALUE, AFTER_VALUE, IN_STRING, ESCAPE, DONE, BAD }
+
+  private State state = State.PRE;
+  private final List<Element> elements = new ArrayList<>();
+  private long start;
+  private long end;
+  private long dataChars;
+  private int pads;
+  private boolean escaped;
+  private boolean dataAfterPad;
+  private final byte[] head = new byte[HEAD_CHARS];
+  private int headLen;
+
+  /** Feeds content bytes {@code b[from..to)}, the first of which sits at file offset {@code abs}. */
+  public void accept(byte[] b, int from, int to, long abs) {
+    int i = from;
+    while (i < to && state != State.BAD) {
+      if (state == State.IN_STRING) {
+        // The hot loop: base64 data runs to the closing quote.
+        int j = i;
+        while (j < to) {
+          int k = CLASS[b[j] & 0xFF];
+          if (k == DATA) {
+            if (pads > 0) {
+              dataAfterPad = true;
+            }
+            if (headLen < HEAD_CHARS) {
+              head[headLen++] = b[j];
+            }
+            dataChars++;
+          } else if (k == PAD) {
+            pads++;
+          } else {
+            break;
+          }
+          j++;
+        }
+        if (j > i) {
+          end = abs + (j - from);
+        }
+        i = j;
+        if (i >= to) {
+          return;
+        }
+        int k = CLASS[b[i] & 0xFF];
+        if (k == QUOTE) {
+          finishString();
+          state = State.AFTER_VALUE;
+        } else if (k == BACKSLASH) {
+          escaped = true;
+          state = State.ESCAPE;
+        } else if (k == CONTROL) {
+          state = State.BAD; // json.loads rejects raw control characters inside strings
+        } else {
+          end = abs + (i - from) + 1; // non-alphabet bytes are discarded by b64decode
+        }
+        i++;
+        continue;
+      }
+      int c = b[i] & 0xFF;
+      switch (state) {
+        case PRE -> {
+          if (c == '[') {
+            state = State.EXPECT_VALUE_OR_END;
+          } else if (!jsonSpace(c)) {
+            state = State.BAD;
+          }
+        }
+        case EXPECT_VALUE_OR_END, EXPECT_VALUE -> {
+          if (c == '"') {
+            beginString(abs + (i - from) + 1);
+          } else if (c == ']' && state == State.EXPECT_VALUE_OR_END) {
+            state = State.DONE;
+          } else if (!jsonSpace(c)) {
+            state = State.BAD;
+          }
+        }
+        case AFTER_VALUE -> {
+          if (c == ',') {
+            state = State.EXPECT_VALUE;
+          } else if (c == ']') {
+            state = State.DONE;
+          } else if (!jsonSpace(c)) {
+            state = State.BAD;
+          }
+        }
+        case ESCAPE -> {
+          if (c == 'u') {
+            state = State.BAD; // \\uXXXX inside base64 is not worth streaming; the general path handles it
+          } else {
+            if (c == '/') {
+              dataChars++;
+            }
+            end = abs + (i - from) + 1;
+            state = State.IN_STRING;
+          }
+        }
+        case DONE -> {
+          if (!jsonSpace(c)) {
+            state = State.BAD;
+          }
+        }
+        default -> state = State.BAD;
+      }
+      i++;
+    }
+  }
+
+  private static boolean jsonSpace(int c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  private void beginString(long offset) {
+    state = State.IN_STRING;
+    start = offset;
+    end = offset;
+    dataChars = 0;
+    pads = 0;
+    escaped = false;
+    dataAfterPad = false;
+    headLen = 0;
+  }
+
+  private void finishString() {
+    int rem = (int) (dataChars % 4);
+    Optional<String> invalid = Optional.empty();
+    if (dataAfterPad) {
+      invalid = Optional.of("base64 data continues after '=' padding");
+    } else if (rem == 1) {
+      invalid = Optional.of("base64 has " + dataChars + " data characters, which cannot be 1 more than a multiple of 4");
+    } else if ((rem == 2 && pads < 2) || (rem == 3 && pads < 1)) {
+      invalid = Optional.of("base64 padding is incorrect (" + dataChars + " data characters, " + pads + " '=')");
+    }
+    long size = (dataChars / 4) * 3 + (rem == 2 ? 1 : rem == 3 ? 2 : 0);
+    byte[] decodedHead = new byte[0];
+    if (invalid.isEmpty() && headLen > 0) {
+      int usable = headLen - headLen % 4;
+      decodedHead = usable == 0 ? new byte[0] : Base64.getDecoder().decode(java.util.Arrays.copyOf(head, usable));
+    }
+    elements.add(new Element(elements.size(), start, (int) Math.min(Integer.MAX_VALUE, end - start), size, escaped,
+        invalid, decodedHead));
+  }
+
+  /** Whether the whole cell was a well-formed JSON list of strings. */
+  public boolean clean() {
+    return state == State.DONE;
+  }
+
+  /** The strings found, in list order (meaningful only when {@link #clean()}). */
+  public List<Element> elements() {
+    return List.copyOf(elements);
+  }
+}
