@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.core.BenchmarkItem;
 import org.mmrarebench.core.CrossmodalItem;
@@ -56,7 +55,6 @@ import org.mmrarebench.data.internal.PyValues;
  * links leading outside are refused and never opened.
  */
 public final class ReleaseReader {
-  private static final Pattern PY_INT = Pattern.compile("\\s*[+-]?[0-9]+\\s*");
   private static final List<String> REQUIRED = List.of("question", "answer");
 
   private final boolean strict;
@@ -239,8 +237,8 @@ public final class ReleaseReader {
     }
 
     private List<BenchmarkItem> finish(List<Pending> pending) {
-      // pandas reads an all-integer column as int64, so str() drops leading zeros and signs.
-      boolean intIndex = pending.stream().allMatch(p -> p.rawIndex() != null && PY_INT.matcher(p.rawIndex()).matches());
+      List<String> raw = pending.stream().map(Pending::rawIndex).toList();
+      boolean intIndex = PyValues.isIntColumn(raw);
       Map<String, Integer> seen = new HashMap<>();
       List<BenchmarkItem> items = new ArrayList<>();
       for (Pending p : pending) {
@@ -250,7 +248,7 @@ public final class ReleaseReader {
               "Give every row a unique index value."));
           continue;
         }
-        String index = intIndex ? new java.math.BigInteger(p.rawIndex().strip()).toString() : p.rawIndex();
+        String index = intIndex ? PyValues.intText(p.rawIndex()) : p.rawIndex();
         Integer first = seen.putIfAbsent(index, p.line());
         if (first != null) {
           problems.add(Problem.error("DUPLICATE_INDEX", name, p.line(), "index", index,

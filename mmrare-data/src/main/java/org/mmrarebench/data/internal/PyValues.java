@@ -33,6 +33,21 @@ public final class PyValues {
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
 
+  private static final java.util.regex.Pattern PY_INT = java.util.regex.Pattern.compile(" *[+-]?[0-9]+ *");
+
+  /**
+   * Whether pandas would read a column with these cells (null = missing) as int64: every cell
+   * present and an integer. Such a column's {@code str()} drops leading zeros and plus signs.
+   */
+  public static boolean isIntColumn(List<String> cells) {
+    return !cells.isEmpty() && cells.stream().allMatch(c -> c != null && PY_INT.matcher(c).matches());
+  }
+
+  /** {@code str(int(cell))} for a cell of an int64 column. */
+  public static String intText(String cell) {
+    return new java.math.BigInteger(cell.strip()).toString();
+  }
+
   /** Whether pandas reads this cell text as missing. */
   public static boolean isMissing(String cell) {
     return NA_MARKERS.contains(cell);

@@ -1,0 +1,135 @@
+package org.mmrarebench.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mmrarebench.core.InvalidDataException;
+import org.mmrarebench.core.MmrareException;
+import org.mmrarebench.core.Prediction;
+import org.mmrarebench.core.Problem;
+import org.mmrarebench.data.internal.PandasTsvReader;
+import org.mmrarebench.data.internal.PyValues;
+
+/**
+ * Reads prediction files: a TSV with {@code index} and {@code prediction} columns, read as the
+ * reference reads its files (a missing-value marker becomes {@code nan}), or JSON lines
+ * {@code {"index", "prediction"}} taken as they are. Rows keep file order.
+ */
+public final class PredictionsReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PredictionsReader() {}
+
+  /**
+   * Reads {@code file}, choosing the format by extension ({@code .jsonl} / {@code .json} lines, else TSV).
+   *
+   * @throws InvalidDataException naming the file, line and index of the first problem
+   */
+  public static List<Prediction> read(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? readJsonl(file) : readTsv(file);
+  }
+
+  /** Reads a TSV prediction file with pandas semantics. */
+  public static List<Prediction> readTsv(Path file) {
+    List<String> indices = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file)) {
+      PandasTsvReader r = new PandasTsvReader(in);
+      int ix = r.header().indexOf("index");
+      int px = r.header().indexOf("prediction");
+      if (px < 0) {
+        throw new InvalidDataException(Problem.error("MISSING_COLUMN", file.toString(), 1, "prediction", null,
+            "the column 'prediction' is missing; the header has " + r.header() + ".",
+            "Write a TSV with 'index' and 'prediction' columns."));
+      }
+      PandasTsvReader.Row row;
+      int n = 0;
+      while ((row = r.next()) != null) {
+        indices.add(ix >= 0 ? row.cells()[ix] : Integer.toString(n));
+        String t = row.cells()[px];
+        texts.add(t == null ? PyValues.NAN : t);
+        lines.add(row.line());
+        n++;
+      }
+    } catch (PandasTsvReader.SyntaxError e) {
+      throw new InvalidDataException(Problem.error("TSV_SYNTAX", file.toString(), e.line(), null, null,
+          e.getMessage(), "Close the quote (a quote inside a quoted cell is written as two quotes)."));
+    } catch (IOException e) {
+      throw new MmrareException("Cannot read predictions " + file + ": " + e.getMessage(), e);
+    }
+    boolean ints = PyValues.isIntColumn(indices);
+    List<Prediction> out = new ArrayList<>(texts.size());
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < texts.size(); i++) {
+      String raw = indices.get(i);
+      if (raw == null) {
+        throw new InvalidDataException(Problem.error("MISSING_INDEX", file.toString(), lines.get(i), "index", null,
+            "the index cell is empty.", "Give every prediction the index of its item."));
+      }
+      String index = ints ? PyValues.intText(raw) : raw;
+      checkUnique(seen, index, file, lines.get(i));
+      out.add(Prediction.of(index, texts.get(i)));
+    }
+    return out;
+  }
+
+  /** Reads JSON lines {@code {"index": ..., "prediction": ...}}; the prediction is taken as is. */
+  public static List<Prediction> readJsonl(Path file) {
+    List<Prediction> out = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode o;
+        try {
+          o = JSON.readTree(line);
+        } catch (IOException e) {
+          throw new InvalidDataException(Problem.error("BAD_JSON_LINE", file.toString(), n, null, null,
+              "the line is not JSON (" + e.getMessage() + ").",
+              "Write one object per line: {\"index\": \"12\", \"prediction\": \"...\"}."));
+        }
+        JsonNode idx = o == null ? null : o.get("index");
+        JsonNode pred = o == null ? null : o.get("prediction");
+        if (idx == null || !(idx.isTextual() || idx.isIntegralNumber())) {
+          throw new InvalidDataException(Problem.error("BAD_INDEX", file.toString(), n, "index", null,
+              "'index' is missing or not a string or integer.", "Give every line an \"index\"."));
+        }
+        String index = idx.asText();
+        if (pred == null || !(pred.isTextual() || pred.isNull())) {
+          throw new InvalidDataException(Problem.error("BAD_PREDICTION", file.toString(), n, "prediction", index,
+              "'prediction' is missing or not a string.", "Give every line a \"prediction\" string (or null)."));
+        }
+        checkUnique(seen, index, file, n);
+        out.add(Prediction.of(index, pred.isNull() ? PyValues.NAN : pred.textValue()));
+      }
+    } catch (IOException e) {
+      throw new MmrareException("Cannot read predictions " + file + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static void checkUnique(Map<String, Integer> seen, String index, Path file, int line) {
+    Integer first = seen.putIfAbsent(index, line);
+    if (first != null) {
+      throw new InvalidDataException(Problem.error("DUPLICATE_INDEX", file.toString(), line, "index", index,
+          "index " + index + " already has a prediction at line " + first + ".", "Keep one prediction per index."));
+    }
+  }
+}

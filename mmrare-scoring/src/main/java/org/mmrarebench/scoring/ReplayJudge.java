@@ -1,0 +1,110 @@
+package org.mmrarebench.scoring;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mmrarebench.core.InvalidDataException;
+import org.mmrarebench.core.MmrareException;
+import org.mmrarebench.core.Problem;
+
+/**
+ * A judge that replays recorded replies - JSON lines {@code {"index": "...", "reply": "..."}} -
+ * so a run can be re-scored offline without calling any judge. An index with no recorded reply is
+ * a judge error for that item, never a silent 0.
+ */
+public final class ReplayJudge implements JudgeModel {
+  private final String name;
+  private final Map<String, String> replies;
+
+  private ReplayJudge(String name, Map<String, String> replies) {
+    this.name = name;
+    this.replies = Map.copyOf(replies);
+  }
+
+  /** A replay judge over an in-memory map from index to reply. */
+  public static ReplayJudge of(String name, Map<String, String> replies) {
+    return new ReplayJudge(name, replies);
+  }
+
+  /**
+   * Reads a replies file; an index may be a JSON string or number.
+   *
+   * @throws InvalidDataException naming the file and line of the first bad line or duplicate index
+   */
+  public static ReplayJudge read(Path file) {
+    Map<String, String> replies = new LinkedHashMap<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonObject o;
+        try (JsonReader jr = Json.createReader(new StringReader(line))) {
+          o = jr.readObject();
+        } catch (JsonException | IllegalStateException e) {
+          throw new InvalidDataException(Problem.error("BAD_REPLY_LINE", file.toString(), n, null, null,
+              "the line is not a JSON object (" + e.getMessage() + ").",
+              "Write one object per line: {\"index\": \"12\", \"reply\": \"YES\\nNO\\nYES\"}."));
+        }
+        String index = indexOf(o, file, n);
+        JsonValue reply = o.get("reply");
+        if (!(reply instanceof JsonString s)) {
+          throw new InvalidDataException(Problem.error("BAD_REPLY_LINE", file.toString(), n, "reply", index,
+              "'reply' is missing or not a string.", "Give every line a \"reply\" string."));
+        }
+        if (replies.putIfAbsent(index, s.getString()) != null) {
+          throw new InvalidDataException(Problem.error("DUPLICATE_INDEX", file.toString(), n, "index", index,
+              "index " + index + " has a second reply.", "Keep one reply per index."));
+        }
+      }
+    } catch (IOException e) {
+      throw new MmrareException("Cannot read judge replies " + file + ": " + e.getMessage(), e);
+    }
+    return new ReplayJudge("replay:" + file.getFileName(), replies);
+  }
+
+  static String indexOf(JsonObject o, Path file, int line) {
+    JsonValue v = o.get("index");
+    if (v instanceof JsonString s) {
+      return s.getString();
+    }
+    if (v != null && v.getValueType() == JsonValue.ValueType.NUMBER) {
+      return v.toString();
+    }
+    throw new InvalidDataException(Problem.error("BAD_INDEX", file.toString(), line, "index", null,
+        "'index' is missing or not a string or number.", "Give every line an \"index\"."));
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String reply(String itemIndex, String prompt) {
+    String r = replies.get(itemIndex);
+    if (r == null) {
+      throw new JudgeException("no recorded reply for index " + itemIndex + " in " + name);
+    }
+    return r;
+  }
+
+  /** How many replies are recorded. */
+  public int size() {
+    return replies.size();
+  }
+}

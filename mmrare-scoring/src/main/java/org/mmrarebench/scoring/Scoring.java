@@ -1,0 +1,188 @@
+package org.mmrarebench.scoring;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.mmrarebench.core.Benchmark;
+import org.mmrarebench.core.BenchmarkItem;
+import org.mmrarebench.core.DiagnosisItem;
+import org.mmrarebench.core.InvalidDataException;
+import org.mmrarebench.core.Prediction;
+import org.mmrarebench.core.Problem;
+import org.mmrarebench.core.Track;
+import org.mmrarebench.core.internal.PyText;
+
+/**
+ * Scores predictions with the benchmark's two-level protocol: the judge (prompt, reply, parsing in
+ * the chosen mode) and token F1 for diagnosis. Without a judge it records the reference's fallback
+ * (diagnosis F1 only, {@code substring_match} for the other tracks), marked as a fallback.
+ *
+ * <pre>{@code
+ * Scoring scoring = Scoring.builder().mode(ScoringMode.STRICT).judge(ReplayJudge.read(replies)).build();
+ * List<ItemResult> results = scoring.score(bench, Track.TREATMENT, predictions);
+ * }</pre>
+ */
+public final class Scoring {
+  private static final System.Logger LOG = System.getLogger(Scoring.class.getName());
+
+  private final ScoringMode mode;
+  private final Optional<JudgeModel> judge;
+  private final boolean reask;
+  private final JudgeReplyParser parser;
+
+  private Scoring(Builder b) {
+    this.mode = b.mode;
+    this.judge = b.judge;
+    this.reask = b.reask.orElse(b.mode == ScoringMode.STRICT);
+    this.parser = JudgeReplyParser.forMode(mode);
+  }
+
+  /** A builder: compat mode, no judge, re-asking only in strict mode. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The mode. */
+  public ScoringMode mode() {
+    return mode;
+  }
+
+  /** The judge, when one is configured. */
+  public Optional<JudgeModel> judge() {
+    return judge;
+  }
+
+  /**
+   * Scores every prediction (in the given order) against its item in {@code track}.
+   *
+   * @throws InvalidDataException listing predictions whose index is not an item of the track
+   */
+  public List<ItemResult> score(Benchmark bench, Track track, List<Prediction> predictions) {
+    List<Problem> unknown = new ArrayList<>();
+    for (Prediction p : predictions) {
+      if (bench.get(track, p.index()).isEmpty()) {
+        unknown.add(Problem.error("UNKNOWN_INDEX", "predictions", 0, "index", p.index(),
+            "no " + track.folder() + " item has index " + p.index() + ".",
+            "Score predictions against the data they were made for (check --data and --track)."));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InvalidDataException(unknown);
+    }
+    if (judge.isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING, "No judge configured for " + track.folder()
+          + ": recording the reference fallback (" + (track == Track.DIAGNOSIS ? "token F1 only" : "substring_match")
+          + "), not judge scores.");
+    }
+    List<ItemResult> out = new ArrayList<>(predictions.size());
+    for (Prediction p : predictions) {
+      out.add(scoreItem(bench.get(track, p.index()).orElseThrow(), p));
+    }
+    return out;
+  }
+
+  /** Scores one prediction of one item. */
+  public ItemResult scoreItem(BenchmarkItem item, Prediction p) {
+    Track track = item.track();
+    String category = item instanceof DiagnosisItem d ? d.category() : "";
+    String orpha = item instanceof DiagnosisItem d ? d.orphaCode().map(Object::toString).orElse("") : "";
+    int images = item.images().size();
+    if (p.error().isPresent()) {
+      OptionalDouble zero = mode == ScoringMode.COMPAT ? OptionalDouble.of(0.0) : OptionalDouble.empty();
+      return new ItemResult(track, item.index(), p.text(), Optional.empty(), Optional.empty(), List.of(), zero,
+          track == Track.DIAGNOSIS ? zero : OptionalDouble.empty(), ItemStatus.MODEL_ERROR, mode, judge.isEmpty(),
+          p.error(), images, category, orpha);
+    }
+    OptionalDouble f1 = item instanceof DiagnosisItem d
+        ? OptionalDouble.of(TokenF1.maxF1(d.golds(), p.text(), TokenF1.Variant.MMRAREBENCH))
+        : OptionalDouble.empty();
+    if (judge.isEmpty()) {
+      double fallback = track == Track.DIAGNOSIS ? f1.getAsDouble() : substringHit(item.answer(), p.text());
+      return new ItemResult(track, item.index(), p.text(), Optional.empty(), Optional.empty(), List.of(),
+          OptionalDouble.of(fallback), f1, ItemStatus.SCORED, mode, true, Optional.empty(), images, category, orpha);
+    }
+    String prompt = JudgePrompts.build(item, p.text());
+    Optional<String> sha = Optional.of(Hashing.sha256().hashString(prompt, StandardCharsets.UTF_8).toString());
+    String reply;
+    try {
+      reply = judge.get().reply(item.index(), prompt);
+    } catch (RuntimeException e) {
+      OptionalDouble s = mode == ScoringMode.COMPAT ? OptionalDouble.of(0.0) : OptionalDouble.empty();
+      return new ItemResult(track, item.index(), p.text(), sha, Optional.empty(), List.of(), s, f1,
+          ItemStatus.JUDGE_ERROR, mode, false, Optional.of(String.valueOf(e.getMessage())), images, category, orpha);
+    }
+    JudgeVerdict v = parser.parse(track, reply);
+    if (v.score().isEmpty() && reask) {
+      try {
+        String again = judge.get().reply(item.index(), prompt);
+        JudgeVerdict v2 = parser.parse(track, again);
+        if (v2.score().isPresent()) {
+          reply = again;
+          v = v2;
+        }
+      } catch (RuntimeException e) {
+        // the first, unreadable reply stands
+      }
+    }
+    if (v.score().isEmpty()) {
+      return new ItemResult(track, item.index(), p.text(), sha, Optional.of(reply), List.of(), OptionalDouble.empty(),
+          f1, ItemStatus.UNSCORED, mode, false, v.unreadable(), images, category, orpha);
+    }
+    return new ItemResult(track, item.index(), p.text(), sha, Optional.of(reply), v.dimensions(), v.score(), f1,
+        ItemStatus.SCORED, mode, false, Optional.empty(), images, category, orpha);
+  }
+
+  /**
+   * The reference's fallback hit: the lower-cased prediction contains the first 50 characters
+   * (code points) of the lower-cased answer.
+   */
+  public static double substringHit(String answer, String prediction) {
+    String ans = PyText.lower(answer);
+    int cps = ans.codePointCount(0, ans.length());
+    String head = cps <= 50 ? ans : ans.substring(0, ans.offsetByCodePoints(0, 50));
+    return PyText.lower(prediction).contains(head) ? 1.0 : 0.0;
+  }
+
+  /** Settings for {@link Scoring}; each setter validates at once. */
+  public static final class Builder {
+    private ScoringMode mode = ScoringMode.COMPAT;
+    private Optional<JudgeModel> judge = Optional.empty();
+    private Optional<Boolean> reask = Optional.empty();
+
+    private Builder() {}
+
+    /** Compat (default) or strict. */
+    public Builder mode(ScoringMode mode) {
+      this.mode = checkNotNull(mode, "mode");
+      return this;
+    }
+
+    /** The judge; without one, the reference fallback is recorded. */
+    public Builder judge(JudgeModel judge) {
+      this.judge = Optional.of(checkNotNull(judge, "judge"));
+      return this;
+    }
+
+    /** The judge, if any. */
+    public Builder judge(Optional<JudgeModel> judge) {
+      this.judge = checkNotNull(judge, "judge");
+      return this;
+    }
+
+    /** Whether to ask the judge once more when its reply cannot be read (default: strict mode only). */
+    public Builder reaskOnUnreadable(boolean reask) {
+      this.reask = Optional.of(reask);
+      return this;
+    }
+
+    /** The scoring. */
+    public Scoring build() {
+      return new Scoring(this);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package org.mmrarebench.scoring;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mmrarebench.core.internal.PyText;
+
+/**
+ * Token-level F1 and exact match with SQuAD v1.1 normalisation, reproduced to the bit: Python's
+ * Unicode lower-casing, deletion of exactly the 32 ASCII characters of {@code string.punctuation},
+ * whole-word {@code a}/{@code an}/{@code the} replaced by a space (Unicode word boundaries), and
+ * splitting on Python's whitespace set.
+ *
+ * <p>Three variants differ only in the edge cases: {@link Variant#MMRAREBENCH} is the benchmark's
+ * diagnosis F1 (SQuAD v1.1 F1 on the trimmed prediction, max over the golds), {@link Variant#SQUAD_V1}
+ * the official v1.1 script, {@link Variant#SQUAD_V2} the official v2.0 script (empty against empty
+ * scores 1).
+ */
+public final class TokenF1 {
+  /** Which script's edge-case behaviour to follow. */
+  public enum Variant {
+    /** MMRareBench: trimmed prediction, no overlap (including both empty) scores 0. */
+    MMRAREBENCH,
+    /** SQuAD v1.1 evaluate script: no overlap (including both empty) scores F1 0, EM compares normalised text. */
+    SQUAD_V1,
+    /** SQuAD v2.0 evaluate script: an empty token list on either side scores 1 if both are empty, else 0. */
+    SQUAD_V2
+  }
+
+  private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+  private static final String[] ARTICLES = {"a", "an", "the"};
+
+  private TokenF1() {}
+
+  /** SQuAD v1.1 {@code normalize_answer}. */
+  public static String normalize(String s) {
+    String lower = PyText.lower(s);
+    StringBuilder noPunct = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (PUNCTUATION.indexOf(c) < 0) {
+        noPunct.append(c);
+      }
+    }
+    return String.join(" ", PyText.split(removeArticles(noPunct)));
+  }
+
+  /** {@code re.sub(r"\b(a|an|the)\b", " ", text)} with Python's Unicode word boundaries. */
+  private static String removeArticles(CharSequence s) {
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      int matched = -1;
+      if (PyText.boundaryAt(s, i)) {
+        for (String a : ARTICLES) {
+          int end = i + a.length();
+          if (end <= n && s.subSequence(i, end).toString().equals(a) && PyText.boundaryAt(s, end)) {
+            matched = end;
+            break;
+          }
+        }
+      }
+      if (matched >= 0) {
+        out.append(' ');
+        i = matched;
+      } else {
+        out.append(s.charAt(i));
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** The normalised tokens of {@code s}. */
+  public static List<String> tokens(String s) {
+    return PyText.split(normalize(s));
+  }
+
+  /** F1 between one gold and one prediction, following {@code variant}'s rules. */
+  public static double f1(String gold, String prediction, Variant variant) {
+    String pred = variant == Variant.MMRAREBENCH ? PyText.strip(prediction) : prediction;
+    List<String> goldTokens = variant == Variant.SQUAD_V2 && gold.isEmpty() ? List.of() : tokens(gold);
+    List<String> predTokens = variant == Variant.SQUAD_V2 && pred.isEmpty() ? List.of() : tokens(pred);
+    if (variant == Variant.SQUAD_V2 && (goldTokens.isEmpty() || predTokens.isEmpty())) {
+      return goldTokens.equals(predTokens) ? 1.0 : 0.0;
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    for (String t : goldTokens) {
+      counts.merge(t, 1, Integer::sum);
+    }
+    int same = 0;
+    for (String t : predTokens) {
+      Integer c = counts.get(t);
+      if (c != null && c > 0) {
+        counts.put(t, c - 1);
+        same++;
+      }
+    }
+    if (same == 0) {
+      return 0.0;
+    }
+    double precision = (double) same / predTokens.size();
+    double recall = (double) same / goldTokens.size();
+    return 2 * precision * recall / (precision + recall);
+  }
+
+  /** Exact match (0 or 1) of the normalised texts. */
+  public static double exactMatch(String gold, String prediction, Variant variant) {
+    String pred = variant == Variant.MMRAREBENCH ? PyText.strip(prediction) : prediction;
+    return normalize(gold).equals(normalize(pred)) ? 1.0 : 0.0;
+  }
+
+  /**
+   * The maximum F1 over the golds ({@code metric_max_over_ground_truths}).
+   *
+   * @throws IllegalArgumentException when there is no gold
+   */
+  public static double maxF1(List<String> golds, String prediction, Variant variant) {
+    if (golds.isEmpty()) {
+      throw new IllegalArgumentException("F1 needs at least one gold answer");
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    for (String g : golds) {
+      best = Math.max(best, f1(g, prediction, variant));
+    }
+    return best;
+  }
+
+  /** The maximum exact match over the golds. */
+  public static double maxExactMatch(List<String> golds, String prediction, Variant variant) {
+    if (golds.isEmpty()) {
+      throw new IllegalArgumentException("exact match needs at least one gold answer");
+    }
+    double best = 0;
+    for (String g : golds) {
+      best = Math.max(best, exactMatch(g, prediction, variant));
+    }
+    return best;
+  }
+}

@@ -1,0 +1,2 @@
+/** Internals of mmrare-scoring. Not API: may change in any release. */
+package org.mmrarebench.scoring.internal;
