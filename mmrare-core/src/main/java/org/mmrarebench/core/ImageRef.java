@@ -43,14 +43,20 @@ public final class ImageRef {
   private final ByteLoader loader;
   private final Supplier<Meta> meta;
 
+  private final long knownSize;
+  private final Optional<MediaType> knownType;
+
   private record Meta(long size, String sha256, Optional<MediaType> mediaType) {}
 
-  private ImageRef(String name, Origin origin, String location, ByteLoader loader, Meta known) {
+  private ImageRef(String name, Origin origin, String location, ByteLoader loader, long knownSize,
+      Optional<MediaType> knownType) {
     this.name = checkNotNull(name, "name");
     this.origin = checkNotNull(origin, "origin");
     this.location = checkNotNull(location, "location");
     this.loader = checkNotNull(loader, "loader");
-    this.meta = known != null ? () -> known : Suppliers.memoize(this::computeMeta);
+    this.knownSize = knownSize;
+    this.knownType = checkNotNull(knownType, "knownType");
+    this.meta = Suppliers.memoize(this::computeMeta);
   }
 
   /**
@@ -62,13 +68,25 @@ public final class ImageRef {
    *     or the file path; used in messages
    */
   public static ImageRef lazy(String name, Origin origin, String location, ByteLoader loader) {
-    return new ImageRef(name, origin, location, loader, null);
+    return new ImageRef(name, origin, location, loader, -1, Optional.empty());
+  }
+
+  /**
+   * An image whose size and media type are already known (a reader sniffs them while reading, so
+   * that statistics never decode images); the bytes and sha256 are still read only when asked for.
+   */
+  public static ImageRef lazy(String name, Origin origin, String location, long size, MediaType mediaType,
+      ByteLoader loader) {
+    checkNotNull(mediaType, "mediaType");
+    com.google.common.base.Preconditions.checkArgument(size >= 0, "size must be >= 0, was %s", size);
+    return new ImageRef(name, origin, location, loader, size, Optional.of(mediaType));
   }
 
   /** An image held in memory (a copy of {@code bytes} is kept). */
   public static ImageRef ofBytes(String name, Origin origin, String location, byte[] bytes) {
     byte[] copy = bytes.clone();
-    return new ImageRef(name, origin, location, copy::clone, null);
+    return new ImageRef(name, origin, location, copy::clone, copy.length,
+        MediaType.sniff(Arrays.copyOf(copy, Math.min(copy.length, MediaType.SNIFF_BYTES))));
   }
 
   /** The reference name, for example {@code 12--1.jpg} or {@code case12_fig1.jpg}. */
@@ -91,9 +109,9 @@ public final class ImageRef {
     return loader.load();
   }
 
-  /** The decoded size in bytes (reads the image once). */
+  /** The decoded size in bytes (reads the image once unless the reader already knew it). */
   public long size() {
-    return meta.get().size();
+    return knownSize >= 0 ? knownSize : meta.get().size();
   }
 
   /** Lower-case hex sha256 of the decoded bytes (reads the image once). */
@@ -103,7 +121,7 @@ public final class ImageRef {
 
   /** The media type sniffed from the first bytes, or empty when the bytes are not a known image. */
   public Optional<MediaType> mediaType() {
-    return meta.get().mediaType();
+    return knownType.isPresent() ? knownType : meta.get().mediaType();
   }
 
   private Meta computeMeta() {

@@ -332,7 +332,8 @@ public final class ReleaseReader {
       }
       Optional<JsonNode> parsed = PyValues.parseJson(raw);
       if (parsed.isEmpty() || !parsed.get().isObject()) {
-        problems.add(Problem.error("INVALID_FIGURE_MAPPING", name, p.line(), "figure_mapping", index,
+        // A warning, not an error: the item stays whole and the reference ignores such cells too.
+        problems.add(Problem.warning("INVALID_FIGURE_MAPPING", name, p.line(), "figure_mapping", index,
             "figure_mapping is " + (parsed.isEmpty() ? "not valid JSON" : "JSON but not an object")
                 + " (" + abbreviate(raw) + "); no figure labels are shown for this item.",
             "Write a JSON object from figure label to relative image path, e.g. {\"Figure 1\": \"images/a.jpg\"}."));
@@ -343,7 +344,7 @@ public final class ReleaseReader {
         if (e.getValue().isTextual()) {
           out.put(e.getKey(), e.getValue().textValue());
         } else {
-          problems.add(Problem.error("INVALID_FIGURE_MAPPING", name, p.line(), "figure_mapping", index,
+          problems.add(Problem.warning("INVALID_FIGURE_MAPPING", name, p.line(), "figure_mapping", index,
               "label '" + e.getKey() + "' maps to " + PyValues.repr(e.getValue()) + ", not to a path; it was ignored.",
               "Map every label to a relative image path string."));
         }
@@ -381,7 +382,8 @@ public final class ReleaseReader {
                 + e.invalidReason().get() + "; it was skipped.", "Re-encode the image with standard base64.");
             continue;
           }
-          if (MediaType.sniff(e.head()).isEmpty()) {
+          Optional<MediaType> type = MediaType.sniff(e.head());
+          if (type.isEmpty()) {
             badImage(p, index, "NOT_AN_IMAGE", "image " + (e.position() + 1) + " (" + imageName
                 + ") decodes to bytes that are not a JPEG, PNG, GIF, WebP, BMP or TIFF image; it was skipped.",
                 "Store the image file's bytes, base64-encoded.");
@@ -389,7 +391,8 @@ public final class ReleaseReader {
           }
           String where = name + " line " + p.line() + " image " + (e.position() + 1);
           Path f = file;
-          out.add(ImageRef.lazy(imageName, ImageRef.Origin.BASE64, where, () -> readBase64(f, e, where)));
+          out.add(ImageRef.lazy(imageName, ImageRef.Origin.BASE64, where, e.decodedSize(), type.get(),
+              () -> readBase64(f, e, where)));
         }
         return;
       }
@@ -475,13 +478,20 @@ public final class ReleaseReader {
         pathProblem(p, index, "MISSING_IMAGE_FILE", "image file '" + given + "' cannot be read (" + e + ").");
         return Optional.empty();
       }
-      if (MediaType.sniff(java.util.Arrays.copyOf(head, n)).isEmpty()) {
+      Optional<MediaType> type = MediaType.sniff(java.util.Arrays.copyOf(head, n));
+      long size;
+      try {
+        size = Files.size(real);
+      } catch (IOException e) {
+        size = -1;
+      }
+      if (type.isEmpty() || size < 0) {
         problems.add(Problem.error("NOT_AN_IMAGE", name, p.line(), "image_path", index,
             "file '" + given + "' is not a JPEG, PNG, GIF, WebP, BMP or TIFF image; it was skipped.",
             "Point image_path at image files."));
         return Optional.empty();
       }
-      return Optional.of(ImageRef.lazy(fileName, ImageRef.Origin.PATH, real.toString(), () -> {
+      return Optional.of(ImageRef.lazy(fileName, ImageRef.Origin.PATH, real.toString(), size, type.get(), () -> {
         try {
           return Files.readAllBytes(real);
         } catch (IOException e) {

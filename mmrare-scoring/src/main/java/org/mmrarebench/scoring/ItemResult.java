@@ -3,7 +3,10 @@ package org.mmrarebench.scoring;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.mmrarebench.core.ItemId;
@@ -29,6 +32,7 @@ import org.mmrarebench.core.Track;
  * @param imageCount how many images the item has (for breakdowns)
  * @param category the diagnosis category, empty for other tracks
  * @param orphaCode the diagnosis ORPHA code ({@code ORPHA:558}), empty when absent
+ * @param scorers values of the extra {@link Scorer}s asked for, by scorer name
  */
 public record ItemResult(
     Track track,
@@ -45,7 +49,8 @@ public record ItemResult(
     Optional<String> message,
     int imageCount,
     String category,
-    String orphaCode) {
+    String orphaCode,
+    Map<String, Double> scorers) {
 
   /** Validates. */
   public ItemResult {
@@ -63,6 +68,7 @@ public record ItemResult(
     checkArgument(imageCount >= 0, "imageCount must be >= 0, was %s", imageCount);
     checkNotNull(category, "category");
     checkNotNull(orphaCode, "orphaCode");
+    scorers = Collections.unmodifiableMap(new TreeMap<>(scorers));
     checkArgument(score.isEmpty() || (score.getAsDouble() >= 0 && score.getAsDouble() <= 1),
         "score must lie in [0, 1], was %s", score);
     checkArgument(status == ItemStatus.SCORED || mode == ScoringMode.COMPAT || score.isEmpty(),

@@ -6,6 +6,8 @@ import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.mmrarebench.core.Benchmark;
@@ -34,12 +36,14 @@ public final class Scoring {
   private final Optional<JudgeModel> judge;
   private final boolean reask;
   private final JudgeReplyParser parser;
+  private final List<Scorer> scorers;
 
   private Scoring(Builder b) {
     this.mode = b.mode;
     this.judge = b.judge;
     this.reask = b.reask.orElse(b.mode == ScoringMode.STRICT);
     this.parser = JudgeReplyParser.forMode(mode);
+    this.scorers = List.copyOf(b.scorers);
   }
 
   /** A builder: compat mode, no judge, re-asking only in strict mode. */
@@ -92,11 +96,19 @@ public final class Scoring {
     String category = item instanceof DiagnosisItem d ? d.category() : "";
     String orpha = item instanceof DiagnosisItem d ? d.orphaCode().map(Object::toString).orElse("") : "";
     int images = item.images().size();
+    Map<String, Double> extras = new TreeMap<>();
+    if (p.error().isEmpty()) {
+      for (Scorer s : scorers) {
+        if (s.tracks().contains(track)) {
+          s.score(item, p.text()).ifPresent(v -> extras.put(s.name(), v));
+        }
+      }
+    }
     if (p.error().isPresent()) {
       OptionalDouble zero = mode == ScoringMode.COMPAT ? OptionalDouble.of(0.0) : OptionalDouble.empty();
       return new ItemResult(track, item.index(), p.text(), Optional.empty(), Optional.empty(), List.of(), zero,
           track == Track.DIAGNOSIS ? zero : OptionalDouble.empty(), ItemStatus.MODEL_ERROR, mode, judge.isEmpty(),
-          p.error(), images, category, orpha);
+          p.error(), images, category, orpha, extras);
     }
     OptionalDouble f1 = item instanceof DiagnosisItem d
         ? OptionalDouble.of(TokenF1.maxF1(d.golds(), p.text(), TokenF1.Variant.MMRAREBENCH))
@@ -104,7 +116,7 @@ public final class Scoring {
     if (judge.isEmpty()) {
       double fallback = track == Track.DIAGNOSIS ? f1.getAsDouble() : substringHit(item.answer(), p.text());
       return new ItemResult(track, item.index(), p.text(), Optional.empty(), Optional.empty(), List.of(),
-          OptionalDouble.of(fallback), f1, ItemStatus.SCORED, mode, true, Optional.empty(), images, category, orpha);
+          OptionalDouble.of(fallback), f1, ItemStatus.SCORED, mode, true, Optional.empty(), images, category, orpha, extras);
     }
     String prompt = JudgePrompts.build(item, p.text());
     Optional<String> sha = Optional.of(Hashing.sha256().hashString(prompt, StandardCharsets.UTF_8).toString());
@@ -114,7 +126,7 @@ public final class Scoring {
     } catch (RuntimeException e) {
       OptionalDouble s = mode == ScoringMode.COMPAT ? OptionalDouble.of(0.0) : OptionalDouble.empty();
       return new ItemResult(track, item.index(), p.text(), sha, Optional.empty(), List.of(), s, f1,
-          ItemStatus.JUDGE_ERROR, mode, false, Optional.of(String.valueOf(e.getMessage())), images, category, orpha);
+          ItemStatus.JUDGE_ERROR, mode, false, Optional.of(String.valueOf(e.getMessage())), images, category, orpha, extras);
     }
     JudgeVerdict v = parser.parse(track, reply);
     if (v.score().isEmpty() && reask) {
@@ -131,10 +143,10 @@ public final class Scoring {
     }
     if (v.score().isEmpty()) {
       return new ItemResult(track, item.index(), p.text(), sha, Optional.of(reply), List.of(), OptionalDouble.empty(),
-          f1, ItemStatus.UNSCORED, mode, false, v.unreadable(), images, category, orpha);
+          f1, ItemStatus.UNSCORED, mode, false, v.unreadable(), images, category, orpha, extras);
     }
     return new ItemResult(track, item.index(), p.text(), sha, Optional.of(reply), v.dimensions(), v.score(), f1,
-        ItemStatus.SCORED, mode, false, Optional.empty(), images, category, orpha);
+        ItemStatus.SCORED, mode, false, Optional.empty(), images, category, orpha, extras);
   }
 
   /**
@@ -153,6 +165,7 @@ public final class Scoring {
     private ScoringMode mode = ScoringMode.COMPAT;
     private Optional<JudgeModel> judge = Optional.empty();
     private Optional<Boolean> reask = Optional.empty();
+    private List<Scorer> scorers = List.of();
 
     private Builder() {}
 
@@ -177,6 +190,12 @@ public final class Scoring {
     /** Whether to ask the judge once more when its reply cannot be read (default: strict mode only). */
     public Builder reaskOnUnreadable(boolean reask) {
       this.reask = Optional.of(reask);
+      return this;
+    }
+
+    /** Extra judge-free scorers whose values are recorded per item and averaged in the metrics. */
+    public Builder scorers(List<? extends Scorer> scorers) {
+      this.scorers = List.copyOf(scorers);
       return this;
     }
 

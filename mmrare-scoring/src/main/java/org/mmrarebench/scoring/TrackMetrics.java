@@ -110,6 +110,13 @@ public record TrackMetrics(Track track, ScoringMode mode, boolean fallback, Map<
     }
     m.put("bootstrap", Map.of("resamples", bootstrap.resamples(), "seed", bootstrap.seed(),
         "confidence", bootstrap.confidence()));
+    Map<String, List<Double>> extra = new TreeMap<>();
+    results.forEach(r -> r.scorers().forEach((k, v) -> extra.computeIfAbsent(k, x -> new ArrayList<>()).add(v)));
+    extra.forEach((k, v) -> {
+      double[] arr = v.stream().mapToDouble(Double::doubleValue).toArray();
+      m.put("scorer_" + k, Reductions.pythonMean(arr));
+      m.put("scorer_" + k + "_n", arr.length);
+    });
     m.put("by_image_count", breakdown(results, r -> imageBucket(r.imageCount()), keys));
     if (track == Track.DIAGNOSIS) {
       m.put("by_category", breakdown(results, r -> r.category().isEmpty() ? "(none)" : r.category(), keys));

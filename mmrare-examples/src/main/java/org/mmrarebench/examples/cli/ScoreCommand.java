@@ -1,0 +1,87 @@
+package org.mmrarebench.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.mmrarebench.core.Benchmark;
+import org.mmrarebench.core.Prediction;
+import org.mmrarebench.core.Track;
+import org.mmrarebench.data.PredictionsReader;
+import org.mmrarebench.scoring.Bootstrap;
+import org.mmrarebench.scoring.ItemResult;
+import org.mmrarebench.scoring.JudgeModel;
+import org.mmrarebench.scoring.ReplayJudge;
+import org.mmrarebench.scoring.ResultsJson;
+import org.mmrarebench.scoring.Scorer;
+import org.mmrarebench.scoring.ScorerRegistry;
+import org.mmrarebench.scoring.Scoring;
+import org.mmrarebench.scoring.ScoringMode;
+import org.mmrarebench.scoring.TrackMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mmrare score}: scores a prediction file, writing {@code metrics.json} and {@code items.jsonl}. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+    description = "Score predictions for one track. Without --judge-replies: the reference fallback"
+        + " (diagnosis F1 only; substring_match for the other tracks).")
+final class ScoreCommand implements Callable<Integer> {
+  @Mixin DataOption data;
+  @Option(names = "--track", required = true, paramLabel = "TRACK") String track;
+  @Option(names = "--predictions", required = true, paramLabel = "FILE",
+      description = "TSV with index and prediction columns (read like the reference), or JSONL.") Path predictions;
+  @Option(names = "--judge-replies", paramLabel = "FILE",
+      description = "Recorded judge replies, JSON lines {\"index\", \"reply\"}.") Path replies;
+  @Option(names = "--mode", defaultValue = "compat", paramLabel = "compat|strict") String mode;
+  @Option(names = "--scorer", paramLabel = "NAME", description = "Extra judge-free scorer (repeatable).")
+  List<String> scorers = new ArrayList<>();
+  @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples.") int resamples;
+  @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed.") long seed;
+  @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Track t = Track.parse(track);
+    ScoringMode m = ScoringMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+    Benchmark bench = data.load();
+    List<Prediction> preds = PredictionsReader.read(predictions);
+    Optional<JudgeModel> judge = replies == null ? Optional.empty() : Optional.of(ReplayJudge.read(replies));
+    ScorerRegistry registry = ScorerRegistry.discover();
+    List<Scorer> extra = scorers.stream().map(registry::get).toList();
+    List<ItemResult> results = Scoring.builder().mode(m).judge(judge).scorers(extra).build().score(bench, t, preds);
+    TrackMetrics metrics = TrackMetrics.compute(t, results, new Bootstrap(resamples, seed, 0.95));
+    Map<String, Object> json = new LinkedHashMap<>(metrics.values());
+    json.put("provenance", provenance(bench, t, judge, m));
+    ResultsJson.writeItems(out.resolve("items.jsonl"), results);
+    ResultsJson.writeJson(out.resolve("metrics.json"), ResultsJson.toJson(json));
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf("%s (%s%s): %s = %.4f over %d items (scored %s, unscored %s, judge errors %s, model errors %s)%n",
+        t.folder(), m.cliName(), metrics.fallback() ? ", reference fallback: no judge" : "", metrics.primaryKey(),
+        metrics.primary(), results.size(), metrics.values().get("n_scored"), metrics.values().get("n_unscored"),
+        metrics.values().get("n_judge_error"), metrics.values().get("n_model_error"));
+    w.printf("wrote %s and %s%n", out.resolve("metrics.json"), out.resolve("items.jsonl"));
+    return 0;
+  }
+
+  static Map<String, Object> provenance(Benchmark bench, Track t, Optional<JudgeModel> judge, ScoringMode m) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("library_version", MmrareCli.version());
+    p.put("data", bench.info().description());
+    p.put("synthetic_data", bench.info().synthetic());
+    Map<String, Object> fp = new LinkedHashMap<>();
+    bench.info().fileSha256().forEach((track, sha) -> fp.put(track.folder(), sha));
+    p.put("dataset_sha256", fp);
+    p.put("track", t.folder());
+    p.put("judge", judge.map(JudgeModel::name).orElse(null));
+    p.put("mode", m.cliName());
+    return p;
+  }
+}

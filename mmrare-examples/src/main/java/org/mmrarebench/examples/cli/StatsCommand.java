@@ -1,0 +1,43 @@
+package org.mmrarebench.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.mmrarebench.core.Benchmark;
+import org.mmrarebench.data.DatasetStats;
+import org.mmrarebench.scoring.ResultsJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mmrare stats}: per-track counts, without decoding images. */
+@Command(name = "stats", mixinStandardHelpOptions = true, description = "Items, images and media types per track.")
+final class StatsCommand implements Callable<Integer> {
+  @Mixin DataOption data;
+  @Option(names = "--json", description = "Print one JSON object.") boolean json;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Benchmark bench = data.load();
+    DatasetStats s = DatasetStats.of(bench);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(ResultsJson.line(ResultsJson.toJson(s.toMap())));
+      return 0;
+    }
+    out.printf("%s%n", bench.info().description());
+    out.printf("%-12s %6s %7s %16s %7s %7s  %s%n", "track", "items", "images", "img/item min/med/max", "base64", "path",
+        "media types");
+    s.tracks().forEach((t, ts) -> out.printf("%-12s %6d %7d %16s %7d %7d  %s%n", t.folder(), ts.items(), ts.images(),
+        ts.minImages() + "/" + fmt(ts.medianImages()) + "/" + ts.maxImages(), ts.base64Images(), ts.pathImages(),
+        ts.mediaTypes()));
+    out.printf("%-12s %6d %7d%n", "total", s.items(), s.images());
+    return 0;
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}

@@ -1,0 +1,231 @@
+package org.mmrarebench.scoring;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.mmrarebench.core.InvalidDataException;
+import org.mmrarebench.core.MmrareException;
+import org.mmrarebench.core.Problem;
+import org.mmrarebench.core.Track;
+
+/**
+ * Reads and writes results files with JSON-P: {@code items.jsonl} (one {@link ItemResult} per
+ * line, with {@code track} on every line) and {@code metrics.json}. Files are written to a temporary
+ * name and moved into place, so a crash never leaves a half-written file.
+ */
+public final class ResultsJson {
+  private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+
+  private ResultsJson() {}
+
+  /** One item as a JSON object. */
+  public static JsonObject toJson(ItemResult r) {
+    JsonObjectBuilder b = Json.createObjectBuilder()
+        .add("track", r.track().folder())
+        .add("index", r.index())
+        .add("status", r.status().name())
+        .add("mode", r.mode().cliName())
+        .add("fallback", r.fallback());
+    putDouble(b, "score", r.score());
+    if (r.track() == Track.DIAGNOSIS) {
+      putDouble(b, "f1", r.f1());
+    }
+    b.add("prediction", r.prediction());
+    r.judgePromptSha256().ifPresentOrElse(s -> b.add("judge_prompt_sha256", s), () -> b.addNull("judge_prompt_sha256"));
+    r.judgeReply().ifPresentOrElse(s -> b.add("judge_reply", s), () -> b.addNull("judge_reply"));
+    JsonArrayBuilder v = Json.createArrayBuilder();
+    r.verdicts().forEach(v::add);
+    b.add("verdicts", v);
+    r.message().ifPresentOrElse(s -> b.add("message", s), () -> b.addNull("message"));
+    b.add("image_count", r.imageCount()).add("category", r.category()).add("orpha_code", r.orphaCode());
+    JsonObjectBuilder sc = Json.createObjectBuilder();
+    r.scorers().forEach(sc::add);
+    b.add("scorers", sc);
+    return b.build();
+  }
+
+  private static void putDouble(JsonObjectBuilder b, String key, OptionalDouble v) {
+    if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
+      b.add(key, v.getAsDouble());
+    } else {
+      b.addNull(key);
+    }
+  }
+
+  /** Reads one item line back. */
+  public static ItemResult fromJson(JsonObject o) {
+    List<Integer> verdicts = new ArrayList<>();
+    o.getJsonArray("verdicts").forEach(x -> verdicts.add(((JsonNumber) x).intValue()));
+    Map<String, Double> scorers = new TreeMap<>();
+    JsonObject sc = o.getJsonObject("scorers");
+    if (sc != null) {
+      sc.forEach((k, x) -> scorers.put(k, ((JsonNumber) x).doubleValue()));
+    }
+    return new ItemResult(Track.parse(o.getString("track")), o.getString("index"), o.getString("prediction"),
+        optString(o, "judge_prompt_sha256"), optString(o, "judge_reply"), verdicts, optDouble(o, "score"),
+        optDouble(o, "f1"), ItemStatus.valueOf(o.getString("status")), ScoringMode.valueOf(o.getString("mode")
+            .toUpperCase(java.util.Locale.ROOT)), o.getBoolean("fallback"), optString(o, "message"),
+        o.getInt("image_count"), o.getString("category"), o.getString("orpha_code"), scorers);
+  }
+
+  private static Optional<String> optString(JsonObject o, String k) {
+    JsonValue v = o.get(k);
+    return v instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
+  }
+
+  private static OptionalDouble optDouble(JsonObject o, String k) {
+    JsonValue v = o.get(k);
+    return v instanceof JsonNumber n ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
+  }
+
+  /** Writes {@code items.jsonl} atomically. */
+  public static void writeItems(Path file, Collection<ItemResult> results) {
+    atomically(file, w -> {
+      for (ItemResult r : results) {
+        w.write(line(toJson(r)));
+        w.write('\n');
+      }
+    });
+  }
+
+  /** A JSON value on one line. */
+  public static String line(JsonValue v) {
+    StringWriter sw = new StringWriter();
+    try (JsonWriter jw = Json.createWriter(sw)) {
+      jw.write(v);
+    }
+    return sw.toString();
+  }
+
+  /**
+   * Reads an {@code items.jsonl} file.
+   *
+   * @throws InvalidDataException naming the file and line of the first bad line
+   */
+  public static List<ItemResult> readItems(Path file) {
+    List<ItemResult> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try (JsonReader jr = Json.createReader(new StringReader(line))) {
+          out.add(fromJson(jr.readObject()));
+        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException e) {
+          throw new InvalidDataException(Problem.error("BAD_RESULT_LINE", file.toString(), n, null, null,
+              "the line is not an item result (" + e.getMessage() + ").",
+              "Use an items.jsonl written by mmrare, or remove the damaged line."));
+        }
+      }
+    } catch (IOException e) {
+      throw new MmrareException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** A metrics map (numbers, strings, booleans, lists and nested maps; NaN as null) as JSON. */
+  public static JsonValue toJson(Object value) {
+    if (value == null) {
+      return JsonValue.NULL;
+    }
+    if (value instanceof Map<?, ?> m) {
+      JsonObjectBuilder b = Json.createObjectBuilder();
+      m.forEach((k, v) -> b.add(String.valueOf(k), toJson(v)));
+      return b.build();
+    }
+    if (value instanceof Collection<?> c) {
+      JsonArrayBuilder b = Json.createArrayBuilder();
+      c.forEach(v -> b.add(toJson(v)));
+      return b.build();
+    }
+    if (value instanceof Double d) {
+      return Double.isFinite(d) ? Json.createValue(d) : JsonValue.NULL;
+    }
+    if (value instanceof Integer i) {
+      return Json.createValue(i);
+    }
+    if (value instanceof Long l) {
+      return Json.createValue(l);
+    }
+    if (value instanceof Number n) {
+      return Json.createValue(n.doubleValue());
+    }
+    if (value instanceof Boolean b) {
+      return b ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    return Json.createValue(String.valueOf(value));
+  }
+
+  /** Writes a JSON value, pretty-printed, atomically. */
+  public static void writeJson(Path file, JsonValue value) {
+    StringWriter sw = new StringWriter();
+    try (JsonWriter jw = PRETTY.createWriter(sw)) {
+      jw.write(value);
+    }
+    String text = sw.toString().strip() + "\n";
+    atomically(file, w -> w.write(text));
+  }
+
+  /** Reads a JSON object file. */
+  public static JsonObject readObject(Path file) {
+    try (JsonReader jr = Json.createReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+      return jr.readObject();
+    } catch (IOException | JsonException e) {
+      throw new MmrareException("Cannot read JSON object " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads an array of numbers from a JSON object, if present. */
+  public static Optional<JsonArray> array(JsonObject o, String key) {
+    JsonValue v = o.get(key);
+    return v instanceof JsonArray a ? Optional.of(a) : Optional.empty();
+  }
+
+  private interface WriterBody {
+    void write(Writer w) throws IOException;
+  }
+
+  private static void atomically(Path file, WriterBody body) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        body.write(w);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new MmrareException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
