@@ -1,0 +1,2 @@
+/** The {@code mmrare} command line (picocli). */
+package org.mmrarebench.examples.cli;
