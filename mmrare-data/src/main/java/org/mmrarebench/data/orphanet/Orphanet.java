@@ -1,0 +1,211 @@
+package org.mmrarebench.data.orphanet;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSetMultimap;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.mmrarebench.core.MmrareException;
+import org.mmrarebench.core.OrphaCode;
+
+/**
+ * The bundled Orphanet ontology: 9,960 entries with labels, synonyms, types, parents, OMIM
+ * cross-references, HPO phenotypes and classification membership (ORPHApackets December 2025,
+ * classifications July 2025; CC BY 4.0, "Orphanet / Orphadata, INSERM"). Immutable and thread-safe;
+ * {@link #bundled()} reads the resource once.
+ */
+public final class Orphanet {
+  private static final String RESOURCE = "/org/mmrarebench/data/orphanet/orphanet.tsv.gz";
+
+  /** How two entries relate in the hierarchy. */
+  public enum Relation {
+    /** The same entry. */ SAME,
+    /** The first is an ancestor of the second. */ BROADER,
+    /** The first is a descendant of the second. */ NARROWER,
+    /** Not ancestor or descendant, but sharing a direct parent. */ SIBLING,
+    /** None of the above. */ UNRELATED
+  }
+
+  private final Map<String, String> header;
+  private final ImmutableMap<OrphaCode, Disorder> byCode;
+  private final ImmutableListMultimap<String, OrphaCode> byName;
+  private final ImmutableSetMultimap<OrphaCode, OrphaCode> children;
+
+  private Orphanet(Map<String, String> header, List<Disorder> disorders) {
+    this.header = Map.copyOf(header);
+    ImmutableMap.Builder<OrphaCode, Disorder> codes = ImmutableMap.builder();
+    ImmutableListMultimap.Builder<String, OrphaCode> names = ImmutableListMultimap.builder();
+    ImmutableSetMultimap.Builder<OrphaCode, OrphaCode> kids = ImmutableSetMultimap.builder();
+    for (Disorder d : disorders) {
+      codes.put(d.code(), d);
+      Set<String> keys = new LinkedHashSet<>();
+      keys.add(normalizeName(d.label()));
+      d.synonyms().forEach(s -> keys.add(normalizeName(s)));
+      keys.forEach(k -> names.put(k, d.code()));
+      d.parents().forEach(p -> kids.put(p, d.code()));
+    }
+    this.byCode = codes.buildOrThrow();
+    this.byName = names.build();
+    this.children = kids.build();
+  }
+
+  private static volatile Orphanet bundled;
+
+  /** The ontology bundled with mmrare-data. */
+  public static Orphanet bundled() {
+    Orphanet o = bundled;
+    if (o == null) {
+      synchronized (Orphanet.class) {
+        if (bundled == null) {
+          bundled = read();
+        }
+        o = bundled;
+      }
+    }
+    return o;
+  }
+
+  private static Orphanet read() {
+    try (InputStream raw = Orphanet.class.getResourceAsStream(RESOURCE)) {
+      if (raw == null) {
+        throw new MmrareException("The Orphanet resource " + RESOURCE + " is missing from the class path.");
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+      Map<String, String> header = new java.util.LinkedHashMap<>();
+      List<String[]> hpo = new ArrayList<>();
+      List<String> classes = new ArrayList<>();
+      List<Disorder> disorders = new ArrayList<>();
+      String line;
+      while ((line = r.readLine()) != null) {
+        String[] f = line.split("\t", -1);
+        switch (f[0]) {
+          case "#" -> header.put(f[1], f[2]);
+          case "H" -> hpo.add(new String[] {f[1], f[2]});
+          case "C" -> classes.add(f[2]);
+          case "D" -> disorders.add(disorder(f, hpo, classes));
+          default -> throw new MmrareException("Unexpected line in " + RESOURCE + ": " + line);
+        }
+      }
+      return new Orphanet(header, disorders);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  private static Disorder disorder(String[] f, List<String[]> hpo, List<String> classes) {
+    List<OrphaCode> parents = split(f[5]).stream().map(s -> OrphaCode.of(Integer.parseInt(s))).toList();
+    List<Disorder.OmimXref> omim = split(f[6]).stream().map(s -> {
+      int c = s.indexOf(':');
+      return new Disorder.OmimXref(s.substring(0, c), s.substring(c + 1));
+    }).toList();
+    List<String> cls = split(f[7]).stream().map(s -> classes.get(Integer.parseInt(s))).toList();
+    List<Disorder.Phenotype> ph = split(f[8]).stream().map(s -> {
+      int c = s.indexOf(':');
+      String[] h = hpo.get(Integer.parseInt(s.substring(0, c)));
+      return new Disorder.Phenotype(h[0], h[1], Disorder.Frequency.ofCode(s.substring(c + 1)));
+    }).toList();
+    return new Disorder(OrphaCode.of(Integer.parseInt(f[1])), f[2], f[3], split(f[4]), parents, omim, cls, ph);
+  }
+
+  private static List<String> split(String s) {
+    return s.isEmpty() ? List.of() : List.of(s.split("\\|", -1));
+  }
+
+  /**
+   * The name key used for matching: lower case, accents removed, every run of characters other
+   * than letters and digits turned into one space, trimmed.
+   */
+  public static String normalizeName(String name) {
+    String n = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  /** The release this resource was converted from. */
+  public String release() {
+    return header.getOrDefault("release", "unknown");
+  }
+
+  /** The licence line of the resource. */
+  public String licence() {
+    return header.getOrDefault("licence", "");
+  }
+
+  /** Every entry, in code order. */
+  public List<Disorder> disorders() {
+    return ImmutableList.copyOf(byCode.values());
+  }
+
+  /** The entry with this code. */
+  public Optional<Disorder> get(OrphaCode code) {
+    return Optional.ofNullable(byCode.get(code));
+  }
+
+  /** Every entry whose label or a synonym matches {@code name} after {@link #normalizeName}; ambiguous names give several. */
+  public List<Disorder> byName(String name) {
+    return byName.get(normalizeName(name)).stream().map(byCode::get).toList();
+  }
+
+  /** Direct children. */
+  public Set<OrphaCode> children(OrphaCode code) {
+    return children.get(code);
+  }
+
+  /** Every ancestor (parents, their parents, ...), nearest first. */
+  public Set<OrphaCode> ancestors(OrphaCode code) {
+    return walk(code, c -> get(c).map(Disorder::parents).orElse(List.of()));
+  }
+
+  /** Every descendant. */
+  public Set<OrphaCode> descendants(OrphaCode code) {
+    return walk(code, c -> List.copyOf(children.get(c)));
+  }
+
+  private static Set<OrphaCode> walk(OrphaCode start, java.util.function.Function<OrphaCode, List<OrphaCode>> next) {
+    Set<OrphaCode> seen = new LinkedHashSet<>();
+    Deque<OrphaCode> todo = new ArrayDeque<>(next.apply(start));
+    while (!todo.isEmpty()) {
+      OrphaCode c = todo.removeFirst();
+      if (!c.equals(start) && seen.add(c)) {
+        todo.addAll(next.apply(c));
+      }
+    }
+    return seen;
+  }
+
+  /** How {@code a} relates to {@code b}: same, broader (a is an ancestor of b), narrower, sibling or unrelated. */
+  public Relation relation(OrphaCode a, OrphaCode b) {
+    if (a.equals(b)) {
+      return Relation.SAME;
+    }
+    if (ancestors(b).contains(a)) {
+      return Relation.BROADER;
+    }
+    if (ancestors(a).contains(b)) {
+      return Relation.NARROWER;
+    }
+    List<OrphaCode> pa = get(a).map(Disorder::parents).orElse(List.of());
+    List<OrphaCode> pb = get(b).map(Disorder::parents).orElse(List.of());
+    for (OrphaCode p : pa) {
+      if (pb.contains(p)) {
+        return Relation.SIBLING;
+      }
+    }
+    return Relation.UNRELATED;
+  }
+}
