@@ -32,7 +32,8 @@ import org.mmrarebench.core.Track;
  * @param imageCount how many images the item has (for breakdowns)
  * @param category the diagnosis category, empty for other tracks
  * @param orphaCode the diagnosis ORPHA code ({@code ORPHA:558}), empty when absent
- * @param scorers values of the extra {@link Scorer}s asked for, by scorer name
+ * @param scorers values of the extra {@link Scorer}s asked for, by their metric key
+ * @param annotations text labels the scorers attached, for example {@code orpha_match}
  */
 public record ItemResult(
     Track track,
@@ -50,7 +51,8 @@ public record ItemResult(
     int imageCount,
     String category,
     String orphaCode,
-    Map<String, Double> scorers) {
+    Map<String, Double> scorers,
+    Map<String, String> annotations) {
 
   /** Validates. */
   public ItemResult {
@@ -69,6 +71,7 @@ public record ItemResult(
     checkNotNull(category, "category");
     checkNotNull(orphaCode, "orphaCode");
     scorers = Collections.unmodifiableMap(new TreeMap<>(scorers));
+    annotations = Collections.unmodifiableMap(new TreeMap<>(annotations));
     checkArgument(score.isEmpty() || (score.getAsDouble() >= 0 && score.getAsDouble() <= 1),
         "score must lie in [0, 1], was %s", score);
     checkArgument(status == ItemStatus.SCORED || mode == ScoringMode.COMPAT || score.isEmpty(),

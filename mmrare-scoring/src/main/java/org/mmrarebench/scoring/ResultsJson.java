@@ -68,6 +68,9 @@ public final class ResultsJson {
     JsonObjectBuilder sc = Json.createObjectBuilder();
     r.scorers().forEach(sc::add);
     b.add("scorers", sc);
+    JsonObjectBuilder an = Json.createObjectBuilder();
+    r.annotations().forEach(an::add);
+    b.add("annotations", an);
     return b.build();
   }
 
@@ -88,11 +91,17 @@ public final class ResultsJson {
     if (sc != null) {
       sc.forEach((k, x) -> scorers.put(k, ((JsonNumber) x).doubleValue()));
     }
+    Map<String, String> annotations = new TreeMap<>();
+    JsonObject an = o.getJsonObject("annotations");
+    if (an != null) {
+      an.forEach((k, x) -> annotations.put(k, ((JsonString) x).getString()));
+    }
     return new ItemResult(Track.parse(o.getString("track")), o.getString("index"), o.getString("prediction"),
         optString(o, "judge_prompt_sha256"), optString(o, "judge_reply"), verdicts, optDouble(o, "score"),
         optDouble(o, "f1"), ItemStatus.valueOf(o.getString("status")), ScoringMode.valueOf(o.getString("mode")
             .toUpperCase(java.util.Locale.ROOT)), o.getBoolean("fallback"), optString(o, "message"),
-        o.getInt("image_count"), o.getString("category"), o.getString("orpha_code"), scorers);
+        o.getInt("image_count"), o.getString("category"), o.getString("orpha_code"), scorers,
+        annotations);
   }
 
   private static Optional<String> optString(JsonObject o, String k) {

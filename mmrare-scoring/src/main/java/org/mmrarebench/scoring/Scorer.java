@@ -21,4 +21,17 @@ public interface Scorer {
    * (for example an item without rubric entries).
    */
   OptionalDouble score(BenchmarkItem item, String prediction);
+
+  /**
+   * The key under which the mean of this scorer appears in a track's metrics (and its per-item
+   * value in {@link ItemResult#scorers()}); {@code scorer_<name>} unless the scorer names its own.
+   */
+  default String metricKey(Track track) {
+    return "scorer_" + name();
+  }
+
+  /** Text labels to record on the item beside the value, for example {@code orpha_match = broader}. */
+  default java.util.Map<String, String> annotate(BenchmarkItem item, String prediction) {
+    return java.util.Map.of();
+  }
 }

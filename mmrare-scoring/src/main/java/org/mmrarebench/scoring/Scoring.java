@@ -97,10 +97,12 @@ public final class Scoring {
     String orpha = item instanceof DiagnosisItem d ? d.orphaCode().map(Object::toString).orElse("") : "";
     int images = item.images().size();
     Map<String, Double> extras = new TreeMap<>();
+    Map<String, String> notes = new TreeMap<>();
     if (p.error().isEmpty()) {
       for (Scorer s : scorers) {
         if (s.tracks().contains(track)) {
-          s.score(item, p.text()).ifPresent(v -> extras.put(s.name(), v));
+          s.score(item, p.text()).ifPresent(v -> extras.put(s.metricKey(track), v));
+          notes.putAll(s.annotate(item, p.text()));
         }
       }
     }
@@ -108,7 +110,7 @@ public final class Scoring {
       OptionalDouble zero = mode == ScoringMode.COMPAT ? OptionalDouble.of(0.0) : OptionalDouble.empty();
       return new ItemResult(track, item.index(), p.text(), Optional.empty(), Optional.empty(), List.of(), zero,
           track == Track.DIAGNOSIS ? zero : OptionalDouble.empty(), ItemStatus.MODEL_ERROR, mode, judge.isEmpty(),
-          p.error(), images, category, orpha, extras);
+          p.error(), images, category, orpha, extras, notes);
     }
     OptionalDouble f1 = item instanceof DiagnosisItem d
         ? OptionalDouble.of(TokenF1.maxF1(d.golds(), p.text(), TokenF1.Variant.MMRAREBENCH))
@@ -116,7 +118,7 @@ public final class Scoring {
     if (judge.isEmpty()) {
       double fallback = track == Track.DIAGNOSIS ? f1.getAsDouble() : substringHit(item.answer(), p.text());
       return new ItemResult(track, item.index(), p.text(), Optional.empty(), Optional.empty(), List.of(),
-          OptionalDouble.of(fallback), f1, ItemStatus.SCORED, mode, true, Optional.empty(), images, category, orpha, extras);
+          OptionalDouble.of(fallback), f1, ItemStatus.SCORED, mode, true, Optional.empty(), images, category, orpha, extras, notes);
     }
     String prompt = JudgePrompts.build(item, p.text());
     Optional<String> sha = Optional.of(Hashing.sha256().hashString(prompt, StandardCharsets.UTF_8).toString());
@@ -126,7 +128,7 @@ public final class Scoring {
     } catch (RuntimeException e) {
       OptionalDouble s = mode == ScoringMode.COMPAT ? OptionalDouble.of(0.0) : OptionalDouble.empty();
       return new ItemResult(track, item.index(), p.text(), sha, Optional.empty(), List.of(), s, f1,
-          ItemStatus.JUDGE_ERROR, mode, false, Optional.of(String.valueOf(e.getMessage())), images, category, orpha, extras);
+          ItemStatus.JUDGE_ERROR, mode, false, Optional.of(String.valueOf(e.getMessage())), images, category, orpha, extras, notes);
     }
     JudgeVerdict v = parser.parse(track, reply);
     if (v.score().isEmpty() && reask) {
@@ -143,10 +145,10 @@ public final class Scoring {
     }
     if (v.score().isEmpty()) {
       return new ItemResult(track, item.index(), p.text(), sha, Optional.of(reply), List.of(), OptionalDouble.empty(),
-          f1, ItemStatus.UNSCORED, mode, false, v.unreadable(), images, category, orpha, extras);
+          f1, ItemStatus.UNSCORED, mode, false, v.unreadable(), images, category, orpha, extras, notes);
     }
     return new ItemResult(track, item.index(), p.text(), sha, Optional.of(reply), v.dimensions(), v.score(), f1,
-        ItemStatus.SCORED, mode, false, Optional.empty(), images, category, orpha, extras);
+        ItemStatus.SCORED, mode, false, Optional.empty(), images, category, orpha, extras, notes);
   }
 
   /**

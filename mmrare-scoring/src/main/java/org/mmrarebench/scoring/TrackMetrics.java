@@ -114,8 +114,8 @@ public record TrackMetrics(Track track, ScoringMode mode, boolean fallback, Map<
     results.forEach(r -> r.scorers().forEach((k, v) -> extra.computeIfAbsent(k, x -> new ArrayList<>()).add(v)));
     extra.forEach((k, v) -> {
       double[] arr = v.stream().mapToDouble(Double::doubleValue).toArray();
-      m.put("scorer_" + k, Reductions.pythonMean(arr));
-      m.put("scorer_" + k + "_n", arr.length);
+      m.put(k, Reductions.pythonMean(arr));
+      m.put(k + "_n", arr.length);
     });
     m.put("by_image_count", breakdown(results, r -> imageBucket(r.imageCount()), keys));
     if (track == Track.DIAGNOSIS) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mmrare", mixinStandardHelpOptions = true, versionProvider = MmrareCli.Version.class,
     description = "Run, score and inspect the MMRareBench rare-disease multimodal benchmark.",
     subcommands = {StatsCommand.class, ValidateCommand.class, PromptsCommand.class, FixtureCommand.class,
-        ScoreCommand.class, CompareCommand.class})
+        ScoreCommand.class, CompareCommand.class, EvaluateCommand.class, AuditCommand.class,
+        OrphanetCommand.class})
 public final class MmrareCli {
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {

@@ -12,6 +12,7 @@ import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.data.PredictionsReader;
+import org.mmrarebench.examples.scorers.OrphanetScorers;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.ItemResult;
 import org.mmrarebench.scoring.JudgeModel;
@@ -55,10 +56,21 @@ final class ScoreCommand implements Callable<Integer> {
     List<Prediction> preds = PredictionsReader.read(predictions);
     Optional<JudgeModel> judge = replies == null ? Optional.empty() : Optional.of(ReplayJudge.read(replies));
     ScorerRegistry registry = ScorerRegistry.discover();
-    List<Scorer> extra = scorers.stream().map(registry::get).toList();
+    List<Scorer> extra = new ArrayList<>(scorers.stream().map(registry::get).toList());
+    if (t == Track.DIAGNOSIS) {
+      // The ontology-aware diagnosis metric is always reported beside the judge score.
+      for (String name : List.of("orpha_exact", "orpha_related")) {
+        if (!scorers.contains(name)) {
+          extra.add(registry.get(name));
+        }
+      }
+    }
     List<ItemResult> results = Scoring.builder().mode(m).judge(judge).scorers(extra).build().score(bench, t, preds);
     TrackMetrics metrics = TrackMetrics.compute(t, results, new Bootstrap(resamples, seed, 0.95));
     Map<String, Object> json = new LinkedHashMap<>(metrics.values());
+    if (t == Track.DIAGNOSIS && m == ScoringMode.STRICT && judge.isPresent()) {
+      json.put("diagnosis_orpha_judge_agreement", OrphanetScorers.judgeAgreement(results));
+    }
     json.put("provenance", provenance(bench, t, judge, m));
     ResultsJson.writeItems(out.resolve("items.jsonl"), results);
     ResultsJson.writeJson(out.resolve("metrics.json"), ResultsJson.toJson(json));
