@@ -1,0 +1,99 @@
+package org.mmrarebench.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmrarebench.testing.Shared;
+
+/** The README's main job (`evaluate` with defaults), the audit and the ontology metric in `score`. */
+class MainJobTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void evaluateOnTheEmbeddedSampleWritesARunDirectory(@TempDir Path tmp) throws IOException {
+    Path run = tmp.resolve("run");
+    CliTest.Run r = CliTest.run("evaluate", "--out", run.toString(), "--resamples", "300");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("diagnosis_f1") && r.out().contains("substring_match"), r.out());
+    JsonNode metrics = JSON.readTree(run.resolve("metrics.json").toFile());
+    JsonNode tracks = metrics.get("tracks");
+    assertEquals(Set.of("diagnosis", "treatment", "crossmodal", "examination"), names(tracks));
+    assertTrue(tracks.get("diagnosis").has("diagnosis_f1"));
+    assertTrue(tracks.get("diagnosis").has("diagnosis_orpha_exact"));
+    assertTrue(tracks.get("diagnosis").get("fallback").asBoolean());
+    for (String t : List.of("treatment", "crossmodal", "examination")) {
+      assertTrue(tracks.get(t).has("substring_match"), t);
+    }
+    assertTrue(metrics.has("mmrare_macro_mean"));
+    JsonNode runJson = JSON.readTree(run.resolve("run.json").toFile());
+    assertTrue(runJson.get("dataset").get("synthetic").asBoolean());
+    assertEquals(4, runJson.get("dataset").get("sha256").size());
+    assertTrue(runJson.get("model").asText().startsWith("mmrare-offline-baseline"));
+    List<String> items = Files.readAllLines(run.resolve("items.jsonl"));
+    assertEquals(48, items.size());
+    Set<String> matches = new HashSet<>();
+    for (String line : items) {
+      JsonNode n = JSON.readTree(line);
+      assertTrue(n.has("track"));
+      if (n.get("track").asText().equals("diagnosis")) {
+        matches.add(n.get("annotations").get("orpha_match").asText());
+      }
+    }
+    assertTrue(matches.contains("exact"), matches.toString());
+  }
+
+  @Test
+  void auditIsCleanOnTheSampleAndExitsOneOnFindings() throws IOException {
+    CliTest.Run clean = CliTest.run("audit", "--json");
+    assertEquals(0, clean.code(), clean.err());
+    assertEquals(0, JSON.readTree(clean.out()).get("findings").asInt());
+    CliTest.Run parity = CliTest.run("audit", "--data", Shared.resolve("parity/tracks").toString(), "--lenient");
+    assertEquals(1, parity.code());
+    assertTrue(parity.out().contains("REUSED_IMAGE"), parity.out());
+  }
+
+  @Test
+  void orphanetLookup() {
+    CliTest.Run r = CliTest.run("orphanet", "lookup", "ORPHA:58");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("Alexander disease") && r.out().contains("AxD"));
+    assertEquals(1, CliTest.run("orphanet", "lookup", "no such disease at all").code());
+  }
+
+  @Test
+  void scoreReportsTheOntologyMetricAndJudgeAgreement(@TempDir Path tmp) throws IOException {
+    Path preds = tmp.resolve("p.jsonl");
+    Path replies = tmp.resolve("r.jsonl");
+    // the sample's diagnosis item 0 is Alexander disease; "Leukodystrophy" is its parent category
+    Files.writeString(preds, "{\"index\": \"0\", \"prediction\": \"Leukodystrophy\"}\n");
+    Files.writeString(replies, "{\"index\": \"0\", \"reply\": \"NO\\nYES\\nNO\"}\n");
+    CliTest.Run run = CliTest.run("score", "--track", "diagnosis", "--predictions", preds.toString(),
+        "--judge-replies", replies.toString(), "--mode", "strict", "--out", tmp.resolve("o").toString(),
+        "--resamples", "100");
+    assertEquals(0, run.code(), run.err());
+    JsonNode m = JSON.readTree(tmp.resolve("o/metrics.json").toFile());
+    assertEquals(0.0, m.get("diagnosis_orpha_exact").asDouble());
+    assertEquals(1.0, m.get("diagnosis_orpha_related").asDouble());
+    JsonNode agree = m.get("diagnosis_orpha_judge_agreement");
+    assertEquals(1.0, agree.get("dimension_1_vs_orpha_exact").get("agreement").asDouble());
+    assertEquals(1.0, agree.get("dimension_2_vs_orpha_related").get("agreement").asDouble());
+    JsonNode item = JSON.readTree(Files.readAllLines(tmp.resolve("o/items.jsonl")).get(0));
+    assertEquals("broader", item.get("annotations").get("orpha_match").asText());
+  }
+
+  static Set<String> names(JsonNode n) {
+    Set<String> s = new HashSet<>();
+    n.fieldNames().forEachRemaining(s::add);
+    return s;
+  }
+}
