@@ -97,16 +97,32 @@ public final class ReleaseReader {
     Map<Track, Path> files = new EnumMap<>(Track.class);
     for (Track t : tracks) {
       Path file = root.resolve(t.folder()).resolve(t.fileName());
-      if (!Files.isRegularFile(file)) {
-        if (requireEach) {
-          problems.add(Problem.error("MISSING_FILE", file.toString(), 0, null, null,
-              "the " + t.folder() + " track file does not exist.",
-              "Put " + t.fileName() + " in " + root.resolve(t.folder()) + " or read only the tracks you have."));
-        }
-        continue;
+      if (Files.isRegularFile(file)) {
+        files.put(t, file);
+      } else if (requireEach) {
+        problems.add(Problem.error("MISSING_FILE", file.toString(), 0, null, null,
+            "the " + t.folder() + " track file does not exist.",
+            "Put " + t.fileName() + " in " + root.resolve(t.folder()) + " or read only the tracks you have."));
       }
-      files.put(t, file);
-      items.addAll(new TrackReader(t, file, problems).read());
+    }
+    // Track files are independent: read them in parallel, then merge in track order so that the
+    // report, the items and a strict failure are the same as a sequential read's.
+    Map<Track, java.util.concurrent.CompletableFuture<TrackRead>> reads = new EnumMap<>(Track.class);
+    files.forEach((t, file) -> reads.put(t, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      Collector own = new Collector(strict);
+      try {
+        return new TrackRead(new TrackReader(t, file, own).read(), own.list, null);
+      } catch (InvalidDataException e) {
+        return new TrackRead(List.of(), own.list, e);
+      }
+    })));
+    for (java.util.concurrent.CompletableFuture<TrackRead> f : reads.values()) {
+      TrackRead r = f.join();
+      if (r.failure() != null) {
+        throw r.failure();
+      }
+      r.problems().forEach(problems::add);
+      items.addAll(r.items());
     }
     if (files.isEmpty() && !requireEach) {
       problems.add(Problem.error("NO_TRACKS", root.toString(), 0, null, null,
@@ -131,6 +147,8 @@ public final class ReleaseReader {
     });
     return out;
   }
+
+  private record TrackRead(List<BenchmarkItem> items, List<Problem> problems, InvalidDataException failure) {}
 
   /** Collects problems; a strict collector throws on the first error. */
   private static final class Collector {

@@ -24,6 +24,7 @@ public final class Base64ListScanner {
 
   private static final int HEAD_CHARS = 16;
   private static final byte[] CLASS = new byte[256];
+  private static final boolean[] IS_DATA = new boolean[256];
   private static final int OTHER = 0;
   private static final int DATA = 1;
   private static final int PAD = 2;
@@ -37,6 +38,7 @@ public final class Base64ListScanner {
     }
     for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
       CLASS[c] = DATA;
+      IS_DATA[c] = true;
     }
     CLASS['='] = PAD;
     CLASS['"'] = QUOTE;
@@ -56,39 +58,117 @@ public final class Base64ListScanner {
   private final byte[] head = new byte[HEAD_CHARS];
   private int headLen;
 
+  private int newlines;
+
+  /**
+   * Feeds the bytes of {@code b[from..to)} up to the first {@code "} and returns its index
+   * ({@code to} when there is none), so that a tokenizer needs no scan of its own over image cells.
+   * Newlines passed are counted for {@link #takeNewlines()}.
+   */
+  public int consumeUntilQuote(byte[] b, int from, int to, long abs) {
+    int i = from;
+    while (i < to) {
+      if (state == State.IN_STRING) {
+        int j = skipData(b, i, to);
+        if (j > i) {
+          dataRun(b, i, j, abs + (j - from));
+        }
+        if (j >= to) {
+          return to;
+        }
+        if (b[j] == '"') {
+          return j;
+        }
+        if (b[j] == '\n') {
+          newlines++;
+        }
+        accept(b, j, j + 1, abs + (j - from));
+        i = j + 1;
+      } else {
+        int j = i;
+        while (j < to && b[j] != '"') {
+          j++;
+          if (state != State.BAD && j - i > 64) {
+            break; // outside strings, go back to the state machine often enough to reach IN_STRING
+          }
+        }
+        countNewlines(b, i, j);
+        if (state != State.BAD) {
+          accept(b, i, j, abs + (i - from));
+        }
+        if (j < to && b[j] == '"') {
+          return j;
+        }
+        i = j;
+      }
+    }
+    return to;
+  }
+
+  /** The index of the first byte at or after {@code i} that is not a base64 data character (the hot loop). */
+  static int skipData(byte[] b, int i, int to) {
+    int j = i;
+    while (j < to && IS_DATA[b[j] & 0xFF]) {
+      j++;
+    }
+    return j;
+  }
+
+  /** Books a run {@code b[i..j)} of base64 data characters ending at file offset {@code endAbs}. */
+  private void dataRun(byte[] b, int i, int j, long endAbs) {
+    if (pads > 0) {
+      dataAfterPad = true;
+    }
+    if (headLen < HEAD_CHARS) {
+      int n = Math.min(HEAD_CHARS - headLen, j - i);
+      System.arraycopy(b, i, head, headLen, n);
+      headLen += n;
+    }
+    dataChars += j - i;
+    end = endAbs;
+  }
+
+  private void countNewlines(byte[] b, int from, int to) {
+    if (state == State.IN_STRING && to - from > 1) {
+      // data runs hold no newline; only the last byte can be one
+      if (b[to - 1] == '\n') {
+        newlines++;
+      }
+      return;
+    }
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n') {
+        newlines++;
+      }
+    }
+  }
+
+  /** Newlines passed by {@link #consumeUntilQuote} since the last call. */
+  public int takeNewlines() {
+    int n = newlines;
+    newlines = 0;
+    return n;
+  }
+
   /** Feeds content bytes {@code b[from..to)}, the first of which sits at file offset {@code abs}. */
   public void accept(byte[] b, int from, int to, long abs) {
     int i = from;
     while (i < to && state != State.BAD) {
       if (state == State.IN_STRING) {
-        // The hot loop: base64 data runs to the closing quote.
-        int j = i;
-        while (j < to) {
-          int k = CLASS[b[j] & 0xFF];
-          if (k == DATA) {
-            if (pads > 0) {
-              dataAfterPad = true;
-            }
-            if (headLen < HEAD_CHARS) {
-              head[headLen++] = b[j];
-            }
-            dataChars++;
-          } else if (k == PAD) {
-            pads++;
-          } else {
-            break;
-          }
-          j++;
-        }
+        // The hot loop: base64 data runs to the closing quote; one table load per byte.
+        int j = skipData(b, i, to);
         if (j > i) {
-          end = abs + (j - from);
+          dataRun(b, i, j, abs + (j - from));
         }
         i = j;
         if (i >= to) {
           return;
         }
         int k = CLASS[b[i] & 0xFF];
-        if (k == QUOTE) {
+        if (k == PAD) {
+          pads++;
+          end = abs + (i - from) + 1;
+        } else if (k == QUOTE) {
           finishString();
           state = State.AFTER_VALUE;
         } else if (k == BACKSLASH) {
