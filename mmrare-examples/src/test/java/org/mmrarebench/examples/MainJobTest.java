@@ -63,6 +63,19 @@ class MainJobTest {
   }
 
   @Test
+  void statsCarriesTheDatasetCard() throws IOException {
+    CliTest.Run r = CliTest.run("stats", "--json", "--audit");
+    assertEquals(0, r.code(), r.err());
+    JsonNode card = JSON.readTree(r.out()).get("card");
+    assertEquals(Set.of("categories", "orpha_coverage", "disorder_types", "images_per_item_histogram", "image_bytes",
+        "audit"), names(card));
+    assertEquals(12, card.get("orpha_coverage").get("codes_known_to_orphanet").asInt());
+    assertEquals(12, card.get("disorder_types").get("Disease").asInt());
+    assertEquals(148, card.get("image_bytes").get("images").asInt());
+    assertEquals(0, card.get("audit").get("findings").asInt());
+  }
+
+  @Test
   void orphanetLookup() {
     CliTest.Run r = CliTest.run("orphanet", "lookup", "ORPHA:58");
     assertEquals(0, r.code());

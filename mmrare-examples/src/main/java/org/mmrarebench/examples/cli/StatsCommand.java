@@ -3,7 +3,11 @@ package org.mmrarebench.examples.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.mmrarebench.core.Benchmark;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mmrarebench.data.DatasetCard;
 import org.mmrarebench.data.DatasetStats;
+import org.mmrarebench.data.orphanet.Orphanet;
 import org.mmrarebench.scoring.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class StatsCommand implements Callable<Integer> {
   @Mixin DataOption data;
   @Option(names = "--json", description = "Print one JSON object.") boolean json;
+  @Option(names = "--audit", description = "Add the audit summary to the card (hashes every image once).")
+  boolean audit;
   @Spec CommandSpec spec;
 
   @Override
@@ -23,8 +29,11 @@ final class StatsCommand implements Callable<Integer> {
     Benchmark bench = data.load();
     DatasetStats s = DatasetStats.of(bench);
     PrintWriter out = spec.commandLine().getOut();
+    Map<String, Object> card = DatasetCard.of(bench, Orphanet.bundled(), audit);
     if (json) {
-      out.println(ResultsJson.line(ResultsJson.toJson(s.toMap())));
+      Map<String, Object> all = new LinkedHashMap<>(s.toMap());
+      all.put("card", card);
+      out.println(ResultsJson.line(ResultsJson.toJson(all)));
       return 0;
     }
     out.printf("%s%n", bench.info().description());
@@ -34,6 +43,7 @@ final class StatsCommand implements Callable<Integer> {
         ts.minImages() + "/" + fmt(ts.medianImages()) + "/" + ts.maxImages(), ts.base64Images(), ts.pathImages(),
         ts.mediaTypes()));
     out.printf("%-12s %6d %7d%n", "total", s.items(), s.images());
+    card.forEach((k, v) -> out.printf("%s: %s%n", k.replace('_', ' '), v));
     return 0;
   }
 
