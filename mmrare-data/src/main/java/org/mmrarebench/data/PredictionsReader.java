@@ -19,6 +19,7 @@ import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Problem;
 import org.mmrarebench.data.internal.PandasTsvReader;
 import org.mmrarebench.data.internal.PyValues;
+import org.mmrarebench.data.internal.XlsxSheet;
 
 /**
  * Reads prediction files: a TSV with {@code index} and {@code prediction} columns, read as the
@@ -31,13 +32,89 @@ public final class PredictionsReader {
   private PredictionsReader() {}
 
   /**
-   * Reads {@code file}, choosing the format by extension ({@code .jsonl} / {@code .json} lines, else TSV).
+   * Reads {@code file}, choosing the format by extension: {@code .jsonl}/{@code .ndjson} lines,
+   * {@code .xlsx} (VLMEvalKit's {@code <model>_<dataset>.xlsx}), {@code .json} (VLMEvalKit's JSON
+   * variant: a list of records or pandas' column-oriented object), else TSV (also VLMEvalKit's).
    *
    * @throws InvalidDataException naming the file, line and index of the first problem
    */
   public static List<Prediction> read(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? readJsonl(file) : readTsv(file);
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+      return readJsonl(file);
+    }
+    if (name.endsWith(".xlsx")) {
+      return readXlsx(file);
+    }
+    if (name.endsWith(".json")) {
+      return readJson(file);
+    }
+    return readTsv(file);
+  }
+
+  /** Reads a VLMEvalKit prediction workbook as {@code pandas.read_excel} does. */
+  public static List<Prediction> readXlsx(Path file) {
+    List<List<String>> rows;
+    try {
+      rows = XlsxSheet.read(file);
+    } catch (IOException e) {
+      throw new MmrareException("Cannot read " + file + " as an .xlsx workbook: " + e.getMessage(), e);
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<String> header = rows.get(0);
+    int ix = header.indexOf("index");
+    int px = header.indexOf("prediction");
+    if (px < 0) {
+      throw new InvalidDataException(Problem.error("MISSING_COLUMN", file.toString(), 1, "prediction", null,
+          "the column 'prediction' is missing; the header has " + header + ".",
+          "Use the <model>_<dataset>.xlsx VLMEvalKit writes after inference."));
+    }
+    List<String> indices = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    for (int r = 1; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
+      indices.add(ix >= 0 ? (ix < row.size() ? row.get(ix) : null) : Integer.toString(r - 1));
+      String t = px < row.size() ? row.get(px) : null;
+      texts.add(t == null ? PyValues.NAN : t);
+      lines.add(r + 1);
+    }
+    return assemble(file, indices, texts, lines);
+  }
+
+  /** Reads VLMEvalKit's JSON variant: a list of records, or pandas' {@code {"column": {"row": value}}}. */
+  public static List<Prediction> readJson(Path file) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new InvalidDataException(Problem.error("BAD_JSON", file.toString(), 0, null, null,
+          "the file is not JSON (" + e.getMessage() + ").", "Write a list of {\"index\", \"prediction\"} records."));
+    }
+    List<String> indices = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    if (root != null && root.isArray()) {
+      for (JsonNode rec : root) {
+        indices.add(rec.hasNonNull("index") ? rec.get("index").asText() : null);
+        texts.add(rec.hasNonNull("prediction") ? rec.get("prediction").asText() : PyValues.NAN);
+        lines.add(0);
+      }
+    } else if (root != null && root.has("prediction") && root.get("prediction").isObject()) {
+      root.get("prediction").fields().forEachRemaining(e -> {
+        JsonNode idx = root.has("index") ? root.get("index").get(e.getKey()) : null;
+        indices.add(idx != null && !idx.isNull() ? idx.asText() : e.getKey());
+        texts.add(e.getValue().isNull() ? PyValues.NAN : e.getValue().asText());
+        lines.add(0);
+      });
+    } else {
+      throw new InvalidDataException(Problem.error("BAD_JSON", file.toString(), 0, null, null,
+          "expected a list of records or a column-oriented object with a 'prediction' column.",
+          "Write a list of {\"index\", \"prediction\"} records."));
+    }
+    return assemble(file, indices, texts, lines);
   }
 
   /** Reads a TSV prediction file with pandas semantics. */
@@ -69,6 +146,11 @@ public final class PredictionsReader {
     } catch (IOException e) {
       throw new MmrareException("Cannot read predictions " + file + ": " + e.getMessage(), e);
     }
+    return assemble(file, indices, texts, lines);
+  }
+
+  /** Index normalisation (pandas int64 columns), missing-index and duplicate checks, in file order. */
+  private static List<Prediction> assemble(Path file, List<String> indices, List<String> texts, List<Integer> lines) {
     boolean ints = PyValues.isIntColumn(indices);
     List<Prediction> out = new ArrayList<>(texts.size());
     Map<String, Integer> seen = new HashMap<>();
