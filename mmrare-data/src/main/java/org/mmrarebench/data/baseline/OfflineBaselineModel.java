@@ -71,7 +71,7 @@ public final class OfflineBaselineModel implements ModelAdapter {
 
   @Override
   public String name() {
-    return "mmrare-offline-baseline (Orphanet " + orphanet.release() + ")";
+    return "mmrare-offline-baseline";
   }
 
   @Override
