@@ -25,6 +25,39 @@ class ExamplesTest {
   }
 
   @Test
+  void rescoreExampleReplaysRecordedJudgeReplies(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws java.io.IOException {
+    java.nio.file.Path data = org.mmrarebench.testing.Shared.resolve("parity/tracks");
+    java.nio.file.Path replies = tmp.resolve("r.jsonl");
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      sb.append("{\"index\": \"").append(i).append("\", \"reply\": \"")
+          .append(i == 0 ? "Looks fine, yes." : "1. YES\\n2. NO, no dose\\n3. YES\\n4. NO\\n5. YES\\n6. NO")
+          .append("\"}\n");
+    }
+    java.nio.file.Files.writeString(replies, sb.toString());
+    Benchmark bench = org.mmrarebench.data.ReleaseReader.lenient().read(data).benchmark();
+    List<TrackMetrics> m = RescoreExample.rescore(bench, Track.TREATMENT, data.resolve("treatment/predictions.tsv"),
+        replies);
+    assertEquals(40, m.get(0).values().get("n_total"));
+    assertEquals(1, m.get(1).values().get("n_unscored"));
+    assertEquals(0.5, m.get(1).primary(), 1e-12);
+    assertTrue(m.get(0).primary() != m.get(1).primary(), "compat counts the 'no' inside explanations");
+  }
+
+  @Test
+  void compareExampleComparesTwoRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    assertEquals(0, CliTest.run("evaluate", "--out", tmp.resolve("a").toString(), "--resamples", "100").code());
+    assertEquals(0, CliTest.run("evaluate", "--out", tmp.resolve("b").toString(), "--resamples", "100",
+        "--track", "diagnosis").code());
+    var cmp = CompareExample.compare(tmp.resolve("a"), tmp.resolve("b"));
+    assertEquals(4, cmp.size());
+    assertEquals(12, cmp.get(0).nPaired());
+    assertEquals(0.0, cmp.get(0).meanDifference());
+    assertEquals(0, cmp.get(1).nPaired(), "run B has no treatment items");
+  }
+
+  @Test
   void exampleScorerIsDiscoveredThroughServiceLoader() {
     ScorerRegistry reg = ScorerRegistry.discover();
     assertTrue(reg.names().containsAll(List.of("rubric_recall", "substring_match", "token_f1")), reg.names().toString());
