@@ -4,33 +4,56 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.hash.Hashing;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.core.BenchmarkItem;
 import org.mmrarebench.core.GenerationSettings;
+import org.mmrarebench.core.ItemId;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.ModelAdapter;
 import org.mmrarebench.core.ModelResponse;
 import org.mmrarebench.core.Prediction;
+import org.mmrarebench.core.Prompt;
 import org.mmrarebench.core.Prompts;
 import org.mmrarebench.core.Track;
+import org.mmrarebench.scoring.run.Journal;
+import org.mmrarebench.scoring.run.Progress;
+import org.mmrarebench.scoring.run.ResponseCache;
 
 /**
  * Runs a model over a benchmark and scores every answer: the reference prompt for each item,
  * bounded concurrency, a model failure recorded as {@link ItemStatus#MODEL_ERROR} (never a wrong
  * answer in strict mode), then {@link Scoring} and per-track {@link TrackMetrics}.
  *
+ * <p>With a run directory, every finished generation and judge reply is appended to
+ * {@code journal.jsonl} and forced to disk before it counts; running again on the same directory
+ * skips what the journal holds, so a killed run resumes without repeating paid work. With a cache,
+ * model responses (keyed by model identity, settings, exact prompt text and image hashes in order)
+ * and judge replies (keyed by judge identity and judge prompt) are reused across runs; empty or
+ * failed responses are never stored.
+ *
  * <pre>{@code
- * EvaluationResult r = Evaluation.builder().model(myAdapter).scoring(Scoring.builder().build()).build().run(bench);
+ * EvaluationResult r = Evaluation.builder().model(myAdapter).scoring(Scoring.builder().build())
+ *     .journal(Path.of("runs/my-model/journal.jsonl")).build().run(bench);
  * }</pre>
  */
 public final class Evaluation {
@@ -39,6 +62,9 @@ public final class Evaluation {
   private final int concurrency;
   private final GenerationSettings settings;
   private final Bootstrap bootstrap;
+  private final Optional<Path> journalFile;
+  private final Optional<ResponseCache> cache;
+  private final Progress.Listener listener;
 
   private Evaluation(Builder b) {
     this.model = b.model;
@@ -46,6 +72,9 @@ public final class Evaluation {
     this.concurrency = b.concurrency;
     this.settings = b.settings;
     this.bootstrap = b.bootstrap;
+    this.journalFile = b.journal;
+    this.cache = b.cache;
+    this.listener = b.listener;
   }
 
   /** A builder; a model is required. */
@@ -56,8 +85,20 @@ public final class Evaluation {
   /** Runs every item of {@code bench}; results keep the benchmark's order. */
   public EvaluationResult run(Benchmark bench) {
     Instant start = Instant.now();
-    AtomicLong promptTokens = new AtomicLong();
-    AtomicLong completionTokens = new AtomicLong();
+    Journal journal = journalFile.map(Journal::open).orElse(null);
+    Map<ItemId, JsonObject> generations = new ConcurrentHashMap<>();
+    Map<String, String> replies = new ConcurrentHashMap<>();
+    if (journal != null) {
+      for (JsonObject r : journal.records()) {
+        ItemId id = ItemId.of(Track.parse(r.getString("track")), r.getString("index"));
+        switch (r.getString("type")) {
+          case "generation" -> generations.put(id, r);
+          case "judge" -> replies.put(id + "\n" + r.getString("prompt_sha256"), r.getString("reply"));
+          default -> { }
+        }
+      }
+    }
+    Counters c = new Counters(bench.size(), System.nanoTime());
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
       Thread t = new Thread(r, "mmrare-eval");
       t.setDaemon(true);
@@ -68,16 +109,20 @@ public final class Evaluation {
       List<Future<ItemResult>> futures = new ArrayList<>(bench.size());
       for (BenchmarkItem item : bench) {
         futures.add(pool.submit(() -> {
-          Prediction p;
+          c.inFlight.incrementAndGet();
           try {
-            ModelResponse resp = model.generate(Prompts.reference(item), settings);
-            resp.promptTokens().ifPresent(promptTokens::addAndGet);
-            resp.completionTokens().ifPresent(completionTokens::addAndGet);
-            p = Prediction.of(item.index(), resp.text());
-          } catch (RuntimeException e) {
-            p = Prediction.failed(item.index(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            Prediction p = predict(item, generations.get(item.id()), journal, c);
+            Optional<JudgeModel> judge = scoring.judge().map(j -> new RecordingJudge(j, item.id(), replies, journal));
+            ItemResult r = scoring.scoreItem(item, p, judge);
+            if (r.status() == ItemStatus.MODEL_ERROR || r.status() == ItemStatus.JUDGE_ERROR) {
+              c.errors.incrementAndGet();
+            }
+            return r;
+          } finally {
+            c.inFlight.decrementAndGet();
+            c.done.incrementAndGet();
+            listener.update(c.snapshot());
           }
-          return scoring.scoreItem(item, p);
         }));
       }
       for (Future<ItemResult> f : futures) {
@@ -85,17 +130,163 @@ public final class Evaluation {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MmrareException("The evaluation was interrupted after " + results.size() + " items.", e);
+      throw new MmrareException("The evaluation was interrupted after " + results.size() + " items; the journal"
+          + " holds every finished generation and judge reply, so running again resumes.", e);
     } catch (ExecutionException e) {
       throw new MmrareException("Scoring failed: " + e.getCause().getMessage(), e.getCause());
     } finally {
       pool.shutdownNow();
+      if (journal != null) {
+        journal.close();
+      }
     }
-    Map<Track, TrackMetrics> metrics = new EnumMap<>(Track.class);
-    for (Track t : bench.tracks()) {
-      metrics.put(t, TrackMetrics.compute(t, results.stream().filter(r -> r.track() == t).toList(), bootstrap));
+    return new EvaluationResult(results, EvaluationResult.metricsOf(results, bootstrap), start, Instant.now(), c.promptTokens.get(), c.completionTokens.get(),
+        cache.map(ResponseCache::hits).orElse(0L), cache.map(ResponseCache::misses).orElse(0L),
+        journal == null ? 0 : journal.dropped(), generations.size());
+  }
+
+  private Prediction predict(BenchmarkItem item, JsonObject journaled, Journal journal, Counters c) {
+    if (journaled != null) {
+      return Prediction.of(item.index(), journaled.getString("prediction"));
     }
-    return new EvaluationResult(results, metrics, start, Instant.now(), promptTokens.get(), completionTokens.get());
+    Prompt prompt = Prompts.reference(item);
+    String key = cache.isPresent() ? modelKey(prompt) : null;
+    Optional<JsonObject> hit = cache.flatMap(x -> x.get("model", key));
+    if (hit.isPresent()) {
+      record(journal, generation(item, hit.get().getString("text"), OptionalLong.empty(), OptionalLong.empty(),
+          Duration.ZERO, true));
+      return Prediction.of(item.index(), hit.get().getString("text"));
+    }
+    ModelResponse resp;
+    try {
+      resp = model.generate(prompt, settings);
+    } catch (RuntimeException e) {
+      String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
+      record(journal, Json.createObjectBuilder().add("type", "error").add("stage", "model")
+          .add("track", item.track().folder()).add("index", item.index()).add("message", msg).build());
+      return Prediction.failed(item.index(), msg);
+    }
+    resp.promptTokens().ifPresent(c.promptTokens::addAndGet);
+    resp.completionTokens().ifPresent(c.completionTokens::addAndGet);
+    if (cache.isPresent() && !resp.text().isEmpty()) {
+      cache.get().put("model", key, Json.createObjectBuilder().add("text", resp.text()).build());
+    }
+    record(journal, generation(item, resp.text(), resp.promptTokens(), resp.completionTokens(), resp.latency(), false));
+    return Prediction.of(item.index(), resp.text());
+  }
+
+  private static JsonObject generation(BenchmarkItem item, String text, OptionalLong in, OptionalLong out,
+      Duration latency, boolean cached) {
+    JsonObjectBuilder b = Json.createObjectBuilder().add("type", "generation").add("track", item.track().folder())
+        .add("index", item.index()).add("prediction", text).add("latency_ms", latency.toMillis()).add("cached", cached);
+    in.ifPresent(v -> b.add("prompt_tokens", v));
+    out.ifPresent(v -> b.add("completion_tokens", v));
+    return b.build();
+  }
+
+  private static void record(Journal journal, JsonObject r) {
+    if (journal != null) {
+      journal.append(r);
+    }
+  }
+
+  /** The cache key of a model call: identity, settings, the prompt's text parts and image hashes in order. */
+  String modelKey(Prompt prompt) {
+    StringBuilder k = new StringBuilder("model=").append(model.name()).append("\nsettings=").append(settings);
+    for (Prompt.Part p : prompt.parts()) {
+      if (p instanceof Prompt.Text t) {
+        k.append("\ntext:").append(t.text().length()).append(':').append(t.text());
+      } else {
+        k.append("\nimage:").append(((Prompt.Image) p).image().sha256());
+      }
+    }
+    return k.toString();
+  }
+
+  /** Progress counters of one run. */
+  private static final class Counters {
+    final int total;
+    final long startNanos;
+    final AtomicInteger done = new AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger errors = new AtomicInteger();
+    final AtomicLong promptTokens = new AtomicLong();
+    final AtomicLong completionTokens = new AtomicLong();
+
+    Counters(int total, long startNanos) {
+      this.total = total;
+      this.startNanos = startNanos;
+    }
+
+    Progress snapshot() {
+      int d = done.get();
+      double secs = (System.nanoTime() - startNanos) / 1e9;
+      double rate = secs > 0 ? d / secs : 0;
+      Optional<Duration> eta = rate > 0 ? Optional.of(Duration.ofMillis((long) ((total - d) / rate * 1000)))
+          : Optional.empty();
+      return new Progress(d, total, inFlight.get(), errors.get(), rate, eta, promptTokens.get(), completionTokens.get());
+    }
+  }
+
+  /**
+   * Wraps the judge for one item: the first request for a judge prompt is answered from the
+   * journal, then the cache, then the judge; a repeated request (strict mode's re-ask) goes to the
+   * judge itself. Every reply from the judge is journaled; non-empty ones are cached.
+   */
+  private final class RecordingJudge implements JudgeModel {
+    private final JudgeModel judge;
+    private final ItemId id;
+    private final Map<String, String> journaled;
+    private final Journal journal;
+    private int calls;
+
+    RecordingJudge(JudgeModel judge, ItemId id, Map<String, String> journaled, Journal journal) {
+      this.judge = judge;
+      this.id = id;
+      this.journaled = journaled;
+      this.journal = journal;
+    }
+
+    @Override
+    public String name() {
+      return judge.name();
+    }
+
+    @Override
+    public String reply(String itemIndex, String prompt) {
+      String sha = Hashing.sha256().hashString(prompt, StandardCharsets.UTF_8).toString();
+      String key = "judge=" + judge.name() + "\nprompt:" + prompt;
+      if (calls++ == 0) {
+        String known = journaled.get(id + "\n" + sha);
+        if (known != null) {
+          return known;
+        }
+        Optional<JsonObject> hit = cache.flatMap(x -> x.get("judge", key));
+        if (hit.isPresent()) {
+          journalReply(sha, hit.get().getString("reply"), true);
+          return hit.get().getString("reply");
+        }
+      }
+      String reply;
+      try {
+        reply = judge.reply(itemIndex, prompt);
+      } catch (RuntimeException e) {
+        record(journal, Json.createObjectBuilder().add("type", "error").add("stage", "judge")
+            .add("track", id.track().folder()).add("index", id.index()).add("message", String.valueOf(e.getMessage()))
+            .build());
+        throw e;
+      }
+      if (!reply.isEmpty()) {
+        cache.ifPresent(x -> x.put("judge", key, Json.createObjectBuilder().add("reply", reply).build()));
+      }
+      journalReply(sha, reply, false);
+      return reply;
+    }
+
+    private void journalReply(String sha, String reply, boolean cached) {
+      record(journal, Json.createObjectBuilder().add("type", "judge").add("track", id.track().folder())
+          .add("index", id.index()).add("prompt_sha256", sha).add("reply", reply).add("cached", cached).build());
+    }
   }
 
   /** Settings for an {@link Evaluation}. */
@@ -105,6 +296,9 @@ public final class Evaluation {
     private int concurrency = 8;
     private GenerationSettings settings = GenerationSettings.defaults();
     private Bootstrap bootstrap = Bootstrap.DEFAULT;
+    private Optional<Path> journal = Optional.empty();
+    private Optional<ResponseCache> cache = Optional.empty();
+    private Progress.Listener listener = Progress.Listener.none();
 
     private Builder() {}
 
@@ -136,6 +330,24 @@ public final class Evaluation {
     /** Bootstrap settings for the intervals. */
     public Builder bootstrap(Bootstrap bootstrap) {
       this.bootstrap = checkNotNull(bootstrap, "bootstrap");
+      return this;
+    }
+
+    /** The run's journal file; finished work found there is skipped. */
+    public Builder journal(Path file) {
+      this.journal = Optional.of(checkNotNull(file, "file"));
+      return this;
+    }
+
+    /** A response cache shared between runs. */
+    public Builder cache(ResponseCache cache) {
+      this.cache = Optional.of(checkNotNull(cache, "cache"));
+      return this;
+    }
+
+    /** Receives progress snapshots. */
+    public Builder progress(Progress.Listener listener) {
+      this.listener = checkNotNull(listener, "listener");
       return this;
     }
 

@@ -15,14 +15,31 @@ import org.mmrarebench.core.Track;
  * @param end when it ended
  * @param promptTokens prompt tokens reported by the model (0 when it reports none)
  * @param completionTokens completion tokens reported by the model
+ * @param cacheHits cache lookups that found a response
+ * @param cacheMisses cache lookups that found none
+ * @param journalDropped torn journal lines dropped when resuming
+ * @param resumedGenerations generations taken from the journal instead of the model
  */
 public record EvaluationResult(List<ItemResult> items, Map<Track, TrackMetrics> metrics, Instant start, Instant end,
-    long promptTokens, long completionTokens) {
+    long promptTokens, long completionTokens, long cacheHits, long cacheMisses, int journalDropped,
+    int resumedGenerations) {
 
   /** Copies. */
   public EvaluationResult {
     items = List.copyOf(items);
     metrics = Map.copyOf(metrics);
+  }
+
+  /** Per-track metrics of {@code items} (tracks in declaration order). */
+  public static Map<Track, TrackMetrics> metricsOf(List<ItemResult> items, Bootstrap bootstrap) {
+    Map<Track, TrackMetrics> out = new java.util.EnumMap<>(Track.class);
+    for (Track t : Track.values()) {
+      List<ItemResult> ti = items.stream().filter(r -> r.track() == t).toList();
+      if (!ti.isEmpty()) {
+        out.put(t, TrackMetrics.compute(t, ti, bootstrap));
+      }
+    }
+    return out;
   }
 
   /**

@@ -169,7 +169,14 @@ public final class ResultsJson {
     }
     if (value instanceof Map<?, ?> m) {
       JsonObjectBuilder b = Json.createObjectBuilder();
-      m.forEach((k, v) -> b.add(String.valueOf(k), toJson(v)));
+      // Maps without a defined order (Map.of, HashMap) are written sorted, so files are deterministic.
+      Map<?, ?> ordered = m;
+      if (!(m instanceof java.util.LinkedHashMap || m instanceof java.util.SortedMap)) {
+        Map<String, Object> sorted = new TreeMap<>();
+        m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+        ordered = sorted;
+      }
+      ordered.forEach((k, v) -> b.add(String.valueOf(k), toJson(v)));
       return b.build();
     }
     if (value instanceof Collection<?> c) {

@@ -92,6 +92,15 @@ public final class Scoring {
 
   /** Scores one prediction of one item. */
   public ItemResult scoreItem(BenchmarkItem item, Prediction p) {
+    return scoreItem(item, p, judge);
+  }
+
+  /**
+   * Scores one prediction of one item with {@code judge} in place of the configured one (the
+   * runner passes a judge that records and caches replies; the configured judge decides whether
+   * there is one at all).
+   */
+  public ItemResult scoreItem(BenchmarkItem item, Prediction p, Optional<JudgeModel> judge) {
     Track track = item.track();
     String category = item instanceof DiagnosisItem d ? d.category() : "";
     String orpha = item instanceof DiagnosisItem d ? d.orphaCode().map(Object::toString).orElse("") : "";

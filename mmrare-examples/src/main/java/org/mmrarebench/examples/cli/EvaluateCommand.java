@@ -1,47 +1,87 @@
 package org.mmrarebench.examples.cli;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.mmrarebench.core.Benchmark;
+import org.mmrarebench.core.ConfigurationException;
+import org.mmrarebench.core.GenerationSettings;
+import org.mmrarebench.core.ModelAdapter;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.data.baseline.OfflineBaselineModel;
+import org.mmrarebench.examples.openai.OpenAiChatClient;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.Evaluation;
 import org.mmrarebench.scoring.EvaluationResult;
 import org.mmrarebench.scoring.ItemStatus;
+import org.mmrarebench.scoring.JudgeModel;
 import org.mmrarebench.scoring.ResultsJson;
 import org.mmrarebench.scoring.ScorerRegistry;
 import org.mmrarebench.scoring.Scoring;
 import org.mmrarebench.scoring.ScoringMode;
 import org.mmrarebench.scoring.TrackMetrics;
+import org.mmrarebench.scoring.run.ProgressBar;
+import org.mmrarebench.scoring.run.ResponseCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mmrare evaluate}: runs a model over the benchmark and scores it; with no options, the whole loop offline. */
+/**
+ * {@code mmrare evaluate}: runs a model over the benchmark and scores it, resumably. With no
+ * options: the embedded sample, all four tracks, the offline baseline model, no judge.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Run a model over the benchmark and score it. With no options: the embedded sample, all four"
-        + " tracks, the offline baseline model, no judge (the reference fallback, labelled) plus the Orphanet metric.")
+        + " tracks, the offline baseline model, no judge (the reference fallback, labelled) plus the Orphanet metric."
+        + " Running again on the same --out resumes, skipping finished work.")
 final class EvaluateCommand implements Callable<Integer> {
   @Mixin DataOption data;
   @Option(names = "--track", defaultValue = "all", paramLabel = "TRACK|all") String track;
+  @Option(names = "--base-url", paramLabel = "URL", description = "OpenAI-compatible endpoint of the model"
+      + " (e.g. http://localhost:8000/v1); default: the offline baseline model.") String baseUrl;
+  @Option(names = "--model", paramLabel = "NAME", description = "Model name sent to --base-url.") String modelName;
+  @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the model's"
+      + " API key (never written anywhere).") String apiKeyEnv;
+  @Option(names = "--judge-base-url", paramLabel = "URL") String judgeBaseUrl;
+  @Option(names = "--judge-model", paramLabel = "NAME") String judgeModel;
+  @Option(names = "--judge-api-key-env", paramLabel = "VAR") String judgeApiKeyEnv;
   @Option(names = "--mode", defaultValue = "compat", paramLabel = "compat|strict") String mode;
   @Option(names = "--concurrency", defaultValue = "8") int concurrency;
+  @Option(names = "--rps", description = "Requests per second ceiling per endpoint.") Double rps;
+  @Option(names = "--max-attempts", defaultValue = "6") int maxAttempts;
+  @Option(names = "--timeout-s", defaultValue = "120", description = "Per-request timeout in seconds.") int timeoutS;
+  @Option(names = "--temperature") Double temperature;
+  @Option(names = "--max-tokens") Integer maxTokens;
+  @Option(names = "--gen-seed", description = "Sampling seed sent to the model.") Long genSeed;
+  @Option(names = "--shard", paramLabel = "i/n|auto/n", description = "Run part i of n (0-based); auto takes i from"
+      + " SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) or JOB_COMPLETION_INDEX.") String shard;
+  @Option(names = "--cache", paramLabel = "DIR", description = "Response cache directory, shareable between runs.")
+  Path cacheDir;
   @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples.") int resamples;
   @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed.") long seed;
-  @Option(names = "--out", paramLabel = "RUN_DIR", description = "Run directory (default runs/baseline-<time>).")
+  @Option(names = "--out", paramLabel = "RUN_DIR", description = "Run directory (default runs/<model>-<time>).")
   Path out;
+  @Option(names = "--quiet", description = "No progress on stderr.") boolean quiet;
   @Spec CommandSpec spec;
+
+  /** Where environment variables come from (tests replace it). */
+  static Function<String, String> env = System::getenv;
 
   @Override
   public Integer call() {
@@ -49,23 +89,146 @@ final class EvaluateCommand implements Callable<Integer> {
     if (!track.equalsIgnoreCase("all")) {
       bench = bench.track(Track.parse(track));
     }
+    Optional<int[]> sh = shard == null ? Optional.empty() : Optional.of(parseShard(shard));
+    if (sh.isPresent()) {
+      bench = bench.shard(sh.get()[0], sh.get()[1]);
+    }
     ScoringMode m = ScoringMode.valueOf(mode.toUpperCase(Locale.ROOT));
-    Path dir = out != null ? out
-        : Path.of("runs", "baseline-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    OfflineBaselineModel model = OfflineBaselineModel.bundled();
+    ModelAdapter model = model();
+    Optional<JudgeModel> judge = judge();
+    GenerationSettings settings = settings();
+    Path dir = out != null ? out : Path.of("runs", model.name().replaceAll("[^A-Za-z0-9._-]+", "_") + "-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Map<String, Object> identity = identity(bench, model, judge, m, settings, sh);
+    Map<String, Object> runJson = new LinkedHashMap<>(identity);
+    checkResumable(dir, identity);
+    runJson.put("status", "running");
+    runJson.put("start", Instant.now().toString());
+    ResultsJson.writeJson(dir.resolve("run.json"), ResultsJson.toJson(runJson));
+    Thread hook = new Thread(() -> {
+      runJson.put("status", "interrupted");
+      runJson.put("end", Instant.now().toString());
+      ResultsJson.writeJson(dir.resolve("run.json"), ResultsJson.toJson(runJson));
+    });
+    Runtime.getRuntime().addShutdownHook(hook);
     ScorerRegistry registry = ScorerRegistry.discover();
-    Scoring scoring = Scoring.builder().mode(m)
+    Scoring scoring = Scoring.builder().mode(m).judge(judge)
         .scorers(List.of(registry.get("orpha_exact"), registry.get("orpha_related"))).build();
-    EvaluationResult r = Evaluation.builder().model(model).scoring(scoring).concurrency(concurrency)
-        .bootstrap(new Bootstrap(resamples, seed, 0.95)).build().run(bench);
+    Evaluation.Builder eb = Evaluation.builder().model(model).scoring(scoring).concurrency(concurrency)
+        .settings(settings).bootstrap(new Bootstrap(resamples, seed, 0.95)).journal(dir.resolve("journal.jsonl"));
+    if (cacheDir != null) {
+      eb.cache(new ResponseCache(cacheDir));
+    }
+    if (!quiet) {
+      eb.progress(ProgressBar.stderr());
+    }
+    EvaluationResult r = eb.build().run(bench);
     ResultsJson.writeItems(dir.resolve("items.jsonl"), r.items());
     ResultsJson.writeJson(dir.resolve("metrics.json"), ResultsJson.toJson(r.toMetricsMap()));
-    ResultsJson.writeJson(dir.resolve("run.json"), ResultsJson.toJson(runJson(bench, model.name(), m, r)));
-    print(spec.commandLine().getOut(), bench, model.name(), r, dir);
+    runJson.put("status", "complete");
+    runJson.put("end", Instant.now().toString());
+    Map<String, Object> status = new LinkedHashMap<>();
+    for (ItemStatus s : ItemStatus.values()) {
+      status.put(s.name(), r.items().stream().filter(i -> i.status() == s).count());
+    }
+    runJson.put("counts", status);
+    runJson.put("tokens", Map.of("prompt", r.promptTokens(), "completion", r.completionTokens()));
+    runJson.put("cache", Map.of("hits", r.cacheHits(), "misses", r.cacheMisses()));
+    runJson.put("resume", Map.of("generations_from_journal", r.resumedGenerations(),
+        "torn_lines_dropped", r.journalDropped()));
+    ResultsJson.writeJson(dir.resolve("run.json"), ResultsJson.toJson(runJson));
+    Runtime.getRuntime().removeShutdownHook(hook);
+    print(spec.commandLine().getOut(), bench, model.name(), judge, r, dir);
     return 0;
   }
 
-  private Map<String, Object> runJson(Benchmark bench, String model, ScoringMode m, EvaluationResult r) {
+  private ModelAdapter model() {
+    if (baseUrl == null) {
+      if (modelName != null) {
+        throw new ConfigurationException("--model needs --base-url (the OpenAI-compatible endpoint serving it).");
+      }
+      return OfflineBaselineModel.bundled();
+    }
+    if (modelName == null) {
+      throw new ConfigurationException("--base-url needs --model (the model name the server expects).");
+    }
+    return client(baseUrl, modelName, apiKeyEnv).build();
+  }
+
+  private Optional<JudgeModel> judge() {
+    if (judgeBaseUrl == null && judgeModel == null) {
+      return Optional.empty();
+    }
+    if (judgeBaseUrl == null || judgeModel == null) {
+      throw new ConfigurationException("A judge needs both --judge-base-url and --judge-model.");
+    }
+    return Optional.of(client(judgeBaseUrl, judgeModel, judgeApiKeyEnv).build());
+  }
+
+  private OpenAiChatClient.Builder client(String url, String name, String keyEnv) {
+    OpenAiChatClient.Builder b = OpenAiChatClient.builder(url, name).maxAttempts(maxAttempts)
+        .timeout(Duration.ofSeconds(timeoutS)).environment(env);
+    if (keyEnv != null) {
+      b.apiKeyEnv(keyEnv);
+    }
+    if (rps != null) {
+      b.requestsPerSecond(rps);
+    }
+    return b;
+  }
+
+  private GenerationSettings settings() {
+    GenerationSettings s = GenerationSettings.defaults();
+    if (temperature != null) {
+      s = s.withTemperature(temperature);
+    }
+    if (maxTokens != null) {
+      s = s.withMaxTokens(maxTokens);
+    }
+    if (genSeed != null) {
+      s = s.withSeed(genSeed);
+    }
+    return s;
+  }
+
+  /** Parses {@code i/n} or {@code auto/n}. */
+  static int[] parseShard(String spec) {
+    String[] p = spec.split("/", -1);
+    if (p.length != 2) {
+      throw new ConfigurationException("--shard must be i/n or auto/n, was '" + spec + "'.");
+    }
+    int n;
+    int i;
+    try {
+      n = Integer.parseInt(p[1]);
+      if (p[0].equals("auto")) {
+        String slurm = env.apply("SLURM_ARRAY_TASK_ID");
+        String k8s = env.apply("JOB_COMPLETION_INDEX");
+        if (slurm != null) {
+          String min = env.apply("SLURM_ARRAY_TASK_MIN");
+          i = Integer.parseInt(slurm) - (min == null ? 0 : Integer.parseInt(min));
+        } else if (k8s != null) {
+          i = Integer.parseInt(k8s);
+        } else {
+          throw new ConfigurationException("--shard auto/" + n + " needs SLURM_ARRAY_TASK_ID (a Slurm job array)"
+              + " or JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) in the environment.");
+        }
+      } else {
+        i = Integer.parseInt(p[0]);
+      }
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException("--shard must be i/n or auto/n with integers, was '" + spec + "'.");
+    }
+    if (n < 1 || i < 0 || i >= n) {
+      throw new ConfigurationException("--shard " + spec + " gives shard " + i + " of " + n
+          + "; need 0 <= i < n (Slurm arrays starting at 1 set SLURM_ARRAY_TASK_MIN).");
+    }
+    return new int[] {i, n};
+  }
+
+  /** What must match for a run directory to be resumed or merged. */
+  private Map<String, Object> identity(Benchmark bench, ModelAdapter model, Optional<JudgeModel> judge, ScoringMode m,
+      GenerationSettings s, Optional<int[]> sh) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("library_version", MmrareCli.version());
     Map<String, Object> ds = new LinkedHashMap<>();
@@ -73,33 +236,60 @@ final class EvaluateCommand implements Callable<Integer> {
     ds.put("root", bench.info().root().orElse(null));
     ds.put("synthetic", bench.info().synthetic());
     Map<String, Object> sha = new LinkedHashMap<>();
-    bench.info().fileSha256().forEach((t, s) -> sha.put(t.folder(), s));
+    bench.info().fileSha256().forEach((t, x) -> sha.put(t.folder(), x));
     ds.put("sha256", sha);
     Map<String, Object> counts = new LinkedHashMap<>();
     bench.counts().forEach((t, n) -> counts.put(t.folder(), n));
     ds.put("items", counts);
     p.put("dataset", ds);
-    p.put("tracks", bench.tracks().stream().map(Track::folder).toList());
-    p.put("model", model);
-    p.put("judge", "none: reference fallback (diagnosis F1, substring_match)");
-    p.put("settings", Map.of("concurrency", concurrency));
+    p.put("tracks", track.equalsIgnoreCase("all") ? "all" : Track.parse(track).folder());
+    p.put("model", model.name());
+    p.put("judge", judge.map(JudgeModel::name).orElse("none: reference fallback (diagnosis F1, substring_match)"));
     p.put("mode", m.cliName());
+    Map<String, Object> settings = new LinkedHashMap<>();
+    s.temperature().ifPresent(t -> settings.put("temperature", t));
+    s.maxTokens().ifPresent(t -> settings.put("max_tokens", t));
+    s.seed().ifPresent(t -> settings.put("seed", t));
+    p.put("settings", settings);
+    p.put("shard", sh.map(x -> (Object) Map.of("index", x[0], "count", x[1])).orElse(null));
     p.put("bootstrap", Map.of("resamples", resamples, "seed", seed));
-    p.put("start", r.start().toString());
-    p.put("end", r.end().toString());
-    Map<String, Object> status = new LinkedHashMap<>();
-    for (ItemStatus s : ItemStatus.values()) {
-      status.put(s.name(), r.items().stream().filter(i -> i.status() == s).count());
-    }
-    p.put("counts", status);
-    p.put("tokens", Map.of("prompt", r.promptTokens(), "completion", r.completionTokens()));
     return p;
   }
 
-  private static void print(PrintWriter w, Benchmark bench, String model, EvaluationResult r, Path dir) {
-    w.printf("model: %s%ndata:  %s%njudge: none - reference fallback (diagnosis_f1; substring_match)%n%n", model,
-        bench.info().description());
-    w.printf("%-12s %-16s %9s %21s %5s %7s %12s%n", "track", "metric", "value", "95% CI", "n", "errors",
+  private static final List<String> IDENTITY_KEYS = List.of("dataset", "tracks", "model", "judge", "mode", "settings",
+      "shard");
+
+  /** Refuses to resume into a run directory made with other data, model, judge, mode, settings or shard. */
+  private static void checkResumable(Path dir, Map<String, Object> identity) {
+    Path run = dir.resolve("run.json");
+    if (!Files.isRegularFile(run)) {
+      return;
+    }
+    JsonObject old = ResultsJson.readObject(run);
+    JsonObject now = ResultsJson.toJson(identity).asJsonObject();
+    for (String k : IDENTITY_KEYS) {
+      JsonValue a = old.getOrDefault(k, JsonValue.NULL);
+      JsonValue b = now.getOrDefault(k, JsonValue.NULL);
+      if (k.equals("dataset")) {
+        a = a instanceof JsonObject o ? o.getOrDefault("sha256", JsonValue.NULL) : a;
+        b = b instanceof JsonObject o ? o.getOrDefault("sha256", JsonValue.NULL) : b;
+      }
+      if (!a.equals(b)) {
+        throw new ConfigurationException("Cannot resume " + dir + ": its " + k + " was " + show(a) + ", now "
+            + show(b) + ". Use another --out directory, or the same settings as the first run.");
+      }
+    }
+  }
+
+  private static String show(JsonValue v) {
+    return v instanceof JsonString s ? s.getString() : v.toString();
+  }
+
+  private static void print(PrintWriter w, Benchmark bench, String model, Optional<JudgeModel> judge,
+      EvaluationResult r, Path dir) {
+    w.printf("model: %s%ndata:  %s%njudge: %s%n%n", model, bench.info().description(),
+        judge.map(JudgeModel::name).orElse("none - reference fallback (diagnosis_f1; substring_match)"));
+    w.printf("%-12s %-24s %9s %21s %5s %7s %12s%n", "track", "metric", "value", "95% CI", "n", "errors",
         "orpha ex/rel");
     for (Track t : Track.values()) {
       TrackMetrics m = r.metrics().get(t);
@@ -109,13 +299,14 @@ final class EvaluateCommand implements Callable<Integer> {
       @SuppressWarnings("unchecked")
       List<Double> ci = (List<Double>) m.values().get(m.primaryKey() + "_ci95");
       int errors = (Integer) m.values().get("n_judge_error") + (Integer) m.values().get("n_model_error");
-      String orpha = m.values().containsKey("diagnosis_orpha_exact")
+      String orpha = m.values().get("diagnosis_orpha_exact") instanceof Number
           ? String.format("%.2f/%.2f", m.number("diagnosis_orpha_exact"), m.number("diagnosis_orpha_related")) : "-";
-      w.printf("%-12s %-16s %9.4f [%8.4f, %8.4f] %5d %7d %12s%n", t.folder(), m.primaryKey(), m.primary(), ci.get(0),
-          ci.get(1), (Integer) m.values().get("n_total"), errors, orpha);
+      w.printf("%-12s %-24s %9.4f [%8.4f, %8.4f] %5d %7d %12s%n", t.folder(), m.primaryKey(), m.primary(),
+          ci.get(0), ci.get(1), (Integer) m.values().get("n_total"), errors, orpha);
     }
     w.printf("%nmmrare macro mean (ours, not the paper's; 0-1): %.4f%n", r.macroMean());
-    w.printf("took %d ms; wrote %s/{run.json,metrics.json,items.jsonl}%n",
-        Duration.between(r.start(), r.end()).toMillis(), dir);
+    w.printf("took %d ms (%d generations resumed from the journal, cache %d hits / %d misses); wrote"
+        + " %s/{run.json,journal.jsonl,metrics.json,items.jsonl}%n", Duration.between(r.start(), r.end()).toMillis(),
+        r.resumedGenerations(), r.cacheHits(), r.cacheMisses(), dir);
   }
 }

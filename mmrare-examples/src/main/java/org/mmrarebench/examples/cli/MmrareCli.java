@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Run, score and inspect the MMRareBench rare-disease multimodal benchmark.",
     subcommands = {StatsCommand.class, ValidateCommand.class, PromptsCommand.class, FixtureCommand.class,
         ScoreCommand.class, CompareCommand.class, EvaluateCommand.class, AuditCommand.class,
-        OrphanetCommand.class, ReportCommand.class})
+        OrphanetCommand.class, ReportCommand.class, MergeCommand.class})
 public final class MmrareCli {
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {

@@ -1,0 +1,120 @@
+package org.mmrarebench.scoring.run;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.mmrarebench.core.MmrareException;
+import org.mmrarebench.scoring.ResultsJson;
+
+/**
+ * The append-only {@code journal.jsonl} of a run: one JSON line per finished generation and per
+ * judge reply, written and forced to disk before the work counts as done. Opening a journal drops
+ * a torn last line (a crash mid-write) by truncating the file to its last complete record, so a run
+ * killed at any moment resumes with every finished record and nothing half-written.
+ */
+public final class Journal implements AutoCloseable {
+  private final Path file;
+  private final FileChannel channel;
+  private final List<JsonObject> records;
+  private final int dropped;
+
+  private Journal(Path file, FileChannel channel, List<JsonObject> records, int dropped) {
+    this.file = file;
+    this.channel = channel;
+    this.records = records;
+    this.dropped = dropped;
+  }
+
+  /** Opens (creating if needed) the journal, reading its complete records. */
+  public static Journal open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      List<JsonObject> records = new ArrayList<>();
+      long good = 0;
+      int dropped = 0;
+      if (Files.exists(file)) {
+        byte[] all = Files.readAllBytes(file);
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+          if (all[i] == '\n') {
+            String line = new String(all, start, i - start, StandardCharsets.UTF_8);
+            JsonObject o = parse(line);
+            if (o == null) {
+              // A complete but unparsable line can only come from outside interference: stop there.
+              dropped++;
+              break;
+            }
+            records.add(o);
+            good = i + 1;
+            start = i + 1;
+          }
+        }
+        if (good < all.length) {
+          dropped = Math.max(dropped, 1);
+        }
+      }
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.READ);
+      ch.truncate(good);
+      ch.position(good);
+      return new Journal(file, ch, records, dropped);
+    } catch (IOException e) {
+      throw new MmrareException("Cannot open the run journal " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonObject parse(String line) {
+    if (line.isBlank()) {
+      return null;
+    }
+    try (JsonReader r = Json.createReader(new StringReader(line))) {
+      return r.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /** The complete records found when the journal was opened, in order. */
+  public List<JsonObject> records() {
+    return List.copyOf(records);
+  }
+
+  /** How many torn or damaged trailing lines were dropped on open (0 or 1 in practice). */
+  public int dropped() {
+    return dropped;
+  }
+
+  /** Appends one record and forces it to disk; only then may the caller count the work as done. */
+  public synchronized void append(JsonObject record) {
+    byte[] line = (ResultsJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    try {
+      ByteBuffer b = ByteBuffer.wrap(line);
+      while (b.hasRemaining()) {
+        channel.write(b);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw new MmrareException("Cannot append to the run journal " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      throw new MmrareException("Cannot close the run journal " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
