@@ -1,0 +1,186 @@
+package org.mmrarebench.examples;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A minimal OpenAI-compatible chat-completions server on loopback for tests, with scripted faults
+ * (latency, 429 with Retry-After, 500, dropped connections, malformed JSON, empty choices) and a
+ * record of every request. Answers are deterministic functions of the request, so runs compare.
+ */
+final class FakeOpenAiServer implements AutoCloseable {
+  /** A scripted response for the next request. */
+  enum Fault { RATE_LIMITED, SERVER_ERROR, DROP, MALFORMED, EMPTY_CHOICES }
+
+  record Request(Map<String, String> headers, JsonObject body) {}
+
+  private final ServerSocket socket;
+  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "fake-openai");
+    t.setDaemon(true);
+    return t;
+  });
+  final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+  final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+  final AtomicInteger attempts = new AtomicInteger();
+  volatile long latencyMillis;
+  volatile int retryAfterSeconds = 1;
+
+  FakeOpenAiServer() throws IOException {
+    socket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+    pool.submit(this::accept);
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
+  }
+
+  private void accept() {
+    while (!socket.isClosed()) {
+      try {
+        Socket s = socket.accept();
+        pool.submit(() -> serve(s));
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void serve(Socket s) {
+    try (s) {
+      InputStream in = new BufferedInputStream(s.getInputStream());
+      OutputStream out = s.getOutputStream();
+      while (true) {
+        Map<String, String> headers = new HashMap<>();
+        String requestLine = line(in);
+        if (requestLine == null || requestLine.isEmpty()) {
+          return;
+        }
+        String h;
+        while ((h = line(in)) != null && !h.isEmpty()) {
+          int c = h.indexOf(':');
+          headers.put(h.substring(0, c).strip().toLowerCase(Locale.ROOT), h.substring(c + 1).strip());
+        }
+        byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+        attempts.incrementAndGet();
+        Fault f = faults.poll();
+        if (f == Fault.DROP) {
+          return;
+        }
+        if (latencyMillis > 0) {
+          Thread.sleep(latencyMillis);
+        }
+        if (f == Fault.RATE_LIMITED) {
+          respond(out, 429, "Too Many Requests", "{\"error\":\"slow down\"}", "Retry-After: " + retryAfterSeconds);
+          continue;
+        }
+        if (f == Fault.SERVER_ERROR) {
+          respond(out, 500, "Internal Server Error", "{\"error\":\"boom\"}", null);
+          continue;
+        }
+        if (f == Fault.MALFORMED) {
+          respond(out, 200, "OK", "{\"choices\": [", null);
+          continue;
+        }
+        if (f == Fault.EMPTY_CHOICES) {
+          respond(out, 200, "OK", "{\"choices\": []}", null);
+          continue;
+        }
+        JsonObject req;
+        try (JsonReader r = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+          req = r.readObject();
+        }
+        requests.add(new Request(headers, req));
+        String answer = answer(req);
+        String json = Json.createObjectBuilder()
+            .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("message",
+                Json.createObjectBuilder().add("role", "assistant").add("content", answer))))
+            .add("usage", Json.createObjectBuilder().add("prompt_tokens", 100).add("completion_tokens", 7))
+            .build().toString();
+        respond(out, 200, "OK", json, null);
+      }
+    } catch (IOException | InterruptedException e) {
+      // the client went away
+    }
+  }
+
+  /** Model answers depend on the prompt text; judge replies give every rubric dimension a verdict. */
+  static String answer(JsonObject req) {
+    var content = req.getJsonArray("messages").getJsonObject(0).getJsonArray("content");
+    StringBuilder text = new StringBuilder();
+    int images = 0;
+    for (var v : content) {
+      JsonObject part = v.asJsonObject();
+      if (part.getString("type").equals("text")) {
+        text.append(part.getString("text"));
+      } else {
+        images++;
+      }
+    }
+    String t = text.toString();
+    if (images == 0 && t.contains("Reply with ONLY")) {
+      int h = Math.abs(t.hashCode());
+      if (t.contains("ONLY three")) {
+        return (h % 2 == 0 ? "YES" : "NO") + "\nYES\nYES";
+      }
+      if (t.contains("ONLY six")) {
+        return "YES\nNO\nYES\nNO\n" + (h % 2 == 0 ? "YES" : "NO") + "\nNO";
+      }
+      if (t.contains("ONLY five")) {
+        return "1. YES\n2. NO\n3. YES\n4. " + (h % 2 == 0 ? "YES" : "NO") + "\n5. NO";
+      }
+      return "2\n1\n1\n0\n" + (h % 3) + "\n1\n2\n0";
+    }
+    return "Answer " + Integer.toHexString(t.hashCode()) + " after " + images + " images";
+  }
+
+  private static String line(InputStream in) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    int c;
+    while ((c = in.read()) != -1) {
+      if (c == '\n') {
+        String s = b.toString(StandardCharsets.ISO_8859_1);
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+      }
+      b.write(c);
+    }
+    return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static void respond(OutputStream out, int code, String reason, String body, String extraHeader)
+      throws IOException {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    String head = "HTTP/1.1 " + code + " " + reason + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + b.length + "\r\n" + (extraHeader == null ? "" : extraHeader + "\r\n") + "\r\n";
+    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+    out.write(b);
+    out.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+    pool.shutdownNow();
+  }
+}
