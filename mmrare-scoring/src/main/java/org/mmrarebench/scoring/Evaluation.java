@@ -154,7 +154,7 @@ public final class Evaluation {
     Optional<JsonObject> hit = cache.flatMap(x -> x.get("model", key));
     if (hit.isPresent()) {
       record(journal, generation(item, hit.get().getString("text"), OptionalLong.empty(), OptionalLong.empty(),
-          Duration.ZERO, true));
+          Duration.ZERO, true), false);
       return Prediction.of(item.index(), hit.get().getString("text"));
     }
     ModelResponse resp;
@@ -185,8 +185,13 @@ public final class Evaluation {
   }
 
   private static void record(Journal journal, JsonObject r) {
+    record(journal, r, true);
+  }
+
+  /** Appends to the journal, if any; records of free work (cache hits) need not be forced to disk. */
+  private static void record(Journal journal, JsonObject r, boolean durable) {
     if (journal != null) {
-      journal.append(r);
+      journal.append(r, durable);
     }
   }
 
@@ -285,7 +290,8 @@ public final class Evaluation {
 
     private void journalReply(String sha, String reply, boolean cached) {
       record(journal, Json.createObjectBuilder().add("type", "judge").add("track", id.track().folder())
-          .add("index", id.index()).add("prompt_sha256", sha).add("reply", reply).add("cached", cached).build());
+          .add("index", id.index()).add("prompt_sha256", sha).add("reply", reply).add("cached", cached).build(),
+          !cached);
     }
   }
 

@@ -95,15 +95,49 @@ public final class Journal implements AutoCloseable {
     return dropped;
   }
 
-  /** Appends one record and forces it to disk; only then may the caller count the work as done. */
-  public synchronized void append(JsonObject record) {
+  private long written;
+  private long forced;
+  private final Object forceLock = new Object();
+
+  /**
+   * Appends one record and forces it to disk; only then may the caller count the work as done.
+   * Concurrent appends share one force (group commit): a thread whose record an earlier force
+   * already covered returns without forcing again.
+   */
+  public void append(JsonObject record) {
+    append(record, true);
+  }
+
+  /**
+   * Appends one record; forces it to disk only when {@code durable}. Records of free work (a cache
+   * hit) need not be durable: losing one in a crash costs a cache read, not a paid call. The file is
+   * forced on {@link #close()} in any case.
+   */
+  public void append(JsonObject record, boolean durable) {
     byte[] line = (ResultsJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    long mine;
     try {
-      ByteBuffer b = ByteBuffer.wrap(line);
-      while (b.hasRemaining()) {
-        channel.write(b);
+      synchronized (this) {
+        ByteBuffer b = ByteBuffer.wrap(line);
+        while (b.hasRemaining()) {
+          channel.write(b);
+        }
+        written += line.length;
+        mine = written;
       }
-      channel.force(false);
+      if (!durable) {
+        return;
+      }
+      synchronized (forceLock) {
+        if (forced < mine) {
+          long upTo;
+          synchronized (this) {
+            upTo = written;
+          }
+          channel.force(false);
+          forced = upTo;
+        }
+      }
     } catch (IOException e) {
       throw new MmrareException("Cannot append to the run journal " + file + ": " + e.getMessage(), e);
     }
@@ -112,6 +146,7 @@ public final class Journal implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
+      channel.force(false);
       channel.close();
     } catch (IOException e) {
       throw new MmrareException("Cannot close the run journal " + file + ": " + e.getMessage(), e);
