@@ -1,21 +1,12 @@
 package org.mmrarebench.scoring;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mmrarebench.core.InvalidDataException;
-import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Problem;
 
 /**
@@ -44,36 +35,19 @@ public final class ReplayJudge implements JudgeModel {
    */
   public static ReplayJudge read(Path file) {
     Map<String, String> replies = new LinkedHashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonObject o;
-        try (JsonReader jr = Json.createReader(new StringReader(line))) {
-          o = jr.readObject();
-        } catch (JsonException | IllegalStateException e) {
-          throw new InvalidDataException(Problem.error("BAD_REPLY_LINE", file.toString(), n, null, null,
-              "the line is not a JSON object (" + e.getMessage() + ").",
-              "Write one object per line: {\"index\": \"12\", \"reply\": \"YES\\nNO\\nYES\"}."));
-        }
-        String index = indexOf(o, file, n);
-        JsonValue reply = o.get("reply");
-        if (!(reply instanceof JsonString s)) {
-          throw new InvalidDataException(Problem.error("BAD_REPLY_LINE", file.toString(), n, "reply", index,
-              "'reply' is missing or not a string.", "Give every line a \"reply\" string."));
-        }
-        if (replies.putIfAbsent(index, s.getString()) != null) {
-          throw new InvalidDataException(Problem.error("DUPLICATE_INDEX", file.toString(), n, "index", index,
-              "index " + index + " has a second reply.", "Keep one reply per index."));
-        }
-      }
-    } catch (IOException e) {
-      throw new MmrareException("Cannot read judge replies " + file + ": " + e.getMessage(), e);
-    }
+    ResultsJson.forEachObjectLine(file, "BAD_REPLY_LINE",
+        "Write one object per line: {\"index\": \"12\", \"reply\": \"YES\\nNO\\nYES\"}.", (n, o) -> {
+          String index = indexOf(o, file, n);
+          JsonValue reply = o.get("reply");
+          if (!(reply instanceof JsonString s)) {
+            throw new InvalidDataException(Problem.error("BAD_REPLY_LINE", file.toString(), n, "reply", index,
+                "'reply' is missing or not a string.", "Give every line a \"reply\" string."));
+          }
+          if (replies.putIfAbsent(index, s.getString()) != null) {
+            throw new InvalidDataException(Problem.error("DUPLICATE_INDEX", file.toString(), n, "index", index,
+                "index " + index + " has a second reply.", "Keep one reply per index."));
+          }
+        });
     return new ReplayJudge("replay:" + file.getFileName(), replies);
   }
 

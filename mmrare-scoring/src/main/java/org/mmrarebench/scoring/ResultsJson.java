@@ -133,13 +133,21 @@ public final class ResultsJson {
     return sw.toString();
   }
 
+  /** Receives one JSON object line with its 1-based line number. */
+  @FunctionalInterface
+  public interface LineConsumer {
+    /** Handles the object on {@code line}. */
+    void accept(int line, JsonObject object);
+  }
+
   /**
-   * Reads an {@code items.jsonl} file.
+   * Reads a JSON-lines file of objects, skipping blank lines.
    *
+   * @param kind the problem kind reported for a line that is not a JSON object
+   * @param fix how to fix such a line
    * @throws InvalidDataException naming the file and line of the first bad line
    */
-  public static List<ItemResult> readItems(Path file) {
-    List<ItemResult> out = new ArrayList<>();
+  public static void forEachObjectLine(Path file, String kind, String fix, LineConsumer consumer) {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int n = 0;
@@ -148,17 +156,36 @@ public final class ResultsJson {
         if (line.isBlank()) {
           continue;
         }
+        JsonObject o;
         try (JsonReader jr = Json.createReader(new StringReader(line))) {
-          out.add(fromJson(jr.readObject()));
-        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException e) {
-          throw new InvalidDataException(Problem.error("BAD_RESULT_LINE", file.toString(), n, null, null,
-              "the line is not an item result (" + e.getMessage() + ").",
-              "Use an items.jsonl written by mmrare, or remove the damaged line."));
+          o = jr.readObject();
+        } catch (JsonException | IllegalStateException e) {
+          throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
+              "the line is not a JSON object (" + e.getMessage() + ").", fix));
         }
+        consumer.accept(n, o);
       }
     } catch (IOException e) {
       throw new MmrareException("Cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads an {@code items.jsonl} file.
+   *
+   * @throws InvalidDataException naming the file and line of the first bad line
+   */
+  public static List<ItemResult> readItems(Path file) {
+    List<ItemResult> out = new ArrayList<>();
+    String fix = "Use an items.jsonl written by mmrare, or remove the damaged line.";
+    forEachObjectLine(file, "BAD_RESULT_LINE", fix, (n, o) -> {
+      try {
+        out.add(fromJson(o));
+      } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+        throw new InvalidDataException(Problem.error("BAD_RESULT_LINE", file.toString(), n, null, null,
+            "the line is not an item result (" + e.getMessage() + ").", fix));
+      }
+    });
     return out;
   }
 
