@@ -76,8 +76,7 @@ public final class JudgePrompts {
   }
 
   private static final String DIAG_PRE = "You are an extremely strict medical expert evaluator. You are evaluating whether a model correctly identified a diagnosis from clinical presentation and medical images. The model was asked to output ONLY the disease name. Apply the STRICTEST possible interpretation. Answer YES ONLY when the criterion is COMPLETELY satisfied.\n"
-      + "\n"
-      + "";
+      + "\n";
   private static final String DIAG_POST = "\n"
       + "\n"
       + "IMPORTANT CALIBRATION: Only models that name the EXACT correct diagnosis (or an accepted synonym) should receive YES on question 1. Naming a related but different disease, a broader category, or a partial match is NO.\n"
@@ -89,8 +88,7 @@ public final class JudgePrompts {
       + "\n"
       + "Reply with ONLY three YES or NO answers, one per line.";
   private static final String TREATMENT_PRE = "You are an extremely strict medical expert evaluator conducting a rigorous peer review. Your standard is that of a senior attending physician reviewing a resident's treatment plan. Apply the STRICTEST possible interpretation of each criterion. Answer YES ONLY when the criterion is COMPLETELY, EXPLICITLY, and SPECIFICALLY satisfied with no ambiguity whatsoever. A merely plausible or partially correct response MUST receive NO. Generic medical advice that could apply to any patient MUST receive NO. If information is implied but not explicitly stated, answer NO.\n"
-      + "\n"
-      + "";
+      + "\n";
   private static final String TREATMENT_POST = "\n"
       + "Evaluate with MAXIMUM strictness. Answer each question with YES or NO only:\n"
       + "1. Does the response explicitly name the EXACT SAME specific treatments as the reference (generic categories like \"chemotherapy\" or \"antibiotics\" without specifying the exact regimen do NOT count)? (YES/NO)\n"
@@ -102,8 +100,7 @@ public final class JudgePrompts {
       + "\n"
       + "Default to NO unless you are CERTAIN the criterion is fully met. Reply with ONLY six YES or NO answers, one per line.";
   private static final String CROSSMODAL_PRE = "You are an extremely strict medical expert evaluator conducting a rigorous peer review. Your standard is that of a senior radiologist reviewing cross-modal imaging interpretations. Apply the STRICTEST possible interpretation of each criterion. Answer YES ONLY when the criterion is COMPLETELY, EXPLICITLY, and SPECIFICALLY satisfied with no ambiguity whatsoever. A merely plausible or partially correct response MUST receive NO. Generic observations that could apply to any case MUST receive NO. If information is implied but not explicitly stated, answer NO.\n"
-      + "\n"
-      + "";
+      + "\n";
   private static final String CROSSMODAL_POST = "\n"
       + "Evaluate with MAXIMUM strictness. Answer each question with YES or NO only:\n"
       + "1. Does the response correctly identify ALL the SPECIFIC key findings listed above (missing even one key finding means NO; vague descriptions that do not name the specific finding means NO)? (YES/NO)\n"
@@ -115,8 +112,7 @@ public final class JudgePrompts {
       + "Default to NO unless you are CERTAIN the criterion is fully met. Reply with ONLY five YES or NO answers, one per line.";
   private static final String EXAMINATION_PRE = "You are a board-certified physician evaluating a diagnostic workup plan. Rate each dimension on a 0-1-2 scale.\n"
       + "CALIBRATION: Score 2 is RARE and requires textbook-perfect performance. Score 1 is the expected score for a competent response. Score 0 means clearly inadequate. A strong response typically averages 0.8-1.0 across dimensions.\n"
-      + "\n"
-      + "";
+      + "\n";
   private static final String EXAMINATION_POST = "\n"
       + "Rate each dimension (0, 1, or 2):\n"
       + "1. KEY TEST COVERAGE:\n"
