@@ -45,11 +45,13 @@ public final class ImageRef {
 
   private final long knownSize;
   private final Optional<MediaType> knownType;
+  private final Optional<ByteLoader> storedBase64;
+  private final Supplier<String> contentKey;
 
   private record Meta(long size, String sha256, Optional<MediaType> mediaType) {}
 
   private ImageRef(String name, Origin origin, String location, ByteLoader loader, long knownSize,
-      Optional<MediaType> knownType) {
+      Optional<MediaType> knownType, Optional<ByteLoader> storedBase64) {
     this.name = checkNotNull(name, "name");
     this.origin = checkNotNull(origin, "origin");
     this.location = checkNotNull(location, "location");
@@ -57,6 +59,10 @@ public final class ImageRef {
     this.knownSize = knownSize;
     this.knownType = checkNotNull(knownType, "knownType");
     this.meta = Suppliers.memoize(this::computeMeta);
+    this.storedBase64 = checkNotNull(storedBase64, "storedBase64");
+    this.contentKey = Suppliers.memoize(() -> storedBase64.isPresent()
+        ? "b64-sha256:" + Hashing.sha256().hashBytes(storedBase64.get().load()).toString()
+        : "sha256:" + sha256());
   }
 
   /**
@@ -68,7 +74,7 @@ public final class ImageRef {
    *     or the file path; used in messages
    */
   public static ImageRef lazy(String name, Origin origin, String location, ByteLoader loader) {
-    return new ImageRef(name, origin, location, loader, -1, Optional.empty());
+    return new ImageRef(name, origin, location, loader, -1, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -79,14 +85,28 @@ public final class ImageRef {
       ByteLoader loader) {
     checkNotNull(mediaType, "mediaType");
     com.google.common.base.Preconditions.checkArgument(size >= 0, "size must be >= 0, was %s", size);
-    return new ImageRef(name, origin, location, loader, size, Optional.of(mediaType));
+    return new ImageRef(name, origin, location, loader, size, Optional.of(mediaType), Optional.empty());
+  }
+
+  /**
+   * A base64 image whose canonical base64 text can be read as stored (no escapes, nothing outside
+   * the alphabet), so that clients can send it and caches can key it without decoding.
+   *
+   * @param storedBase64 reads the stored base64 text as ASCII bytes
+   */
+  public static ImageRef lazyBase64(String name, String location, long size, MediaType mediaType, ByteLoader loader,
+      ByteLoader storedBase64) {
+    checkNotNull(mediaType, "mediaType");
+    com.google.common.base.Preconditions.checkArgument(size >= 0, "size must be >= 0, was %s", size);
+    return new ImageRef(name, Origin.BASE64, location, loader, size, Optional.of(mediaType),
+        Optional.of(checkNotNull(storedBase64, "storedBase64")));
   }
 
   /** An image held in memory (a copy of {@code bytes} is kept). */
   public static ImageRef ofBytes(String name, Origin origin, String location, byte[] bytes) {
     byte[] copy = bytes.clone();
     return new ImageRef(name, origin, location, copy::clone, copy.length,
-        MediaType.sniff(Arrays.copyOf(copy, Math.min(copy.length, MediaType.SNIFF_BYTES))));
+        MediaType.sniff(Arrays.copyOf(copy, Math.min(copy.length, MediaType.SNIFF_BYTES))), Optional.empty());
   }
 
   /** The reference name, for example {@code 12--1.jpg} or {@code case12_fig1.jpg}. */
@@ -112,6 +132,22 @@ public final class ImageRef {
   /** The decoded size in bytes (reads the image once unless the reader already knew it). */
   public long size() {
     return knownSize >= 0 ? knownSize : meta.get().size();
+  }
+
+  /** The image as standard base64: the stored text when it is canonical, else the bytes encoded. */
+  public String base64() {
+    return storedBase64.isPresent()
+        ? new String(storedBase64.get().load(), java.nio.charset.StandardCharsets.US_ASCII)
+        : java.util.Base64.getEncoder().encodeToString(bytes());
+  }
+
+  /**
+   * A stable identity of the image for cache keys: the sha256 of the stored base64 text when there
+   * is one (no decoding: several times cheaper), else of the bytes. Equal keys mean equal images; the
+   * same picture stored two ways may get two keys, which costs a cache miss, never a wrong hit.
+   */
+  public String contentKey() {
+    return contentKey.get();
   }
 
   /** Lower-case hex sha256 of the decoded bytes (reads the image once). */

@@ -409,8 +409,11 @@ public final class ReleaseReader {
           }
           String where = name + " line " + p.line() + " image " + (e.position() + 1);
           Path f = file;
-          out.add(ImageRef.lazy(imageName, ImageRef.Origin.BASE64, where, e.decodedSize(), type.get(),
-              () -> readBase64(f, e, where)));
+          out.add(e.canonical()
+              ? ImageRef.lazyBase64(imageName, where, e.decodedSize(), type.get(), () -> readBase64(f, e, where),
+                  () -> readRaw(f, e, where))
+              : ImageRef.lazy(imageName, ImageRef.Origin.BASE64, where, e.decodedSize(), type.get(),
+                  () -> readBase64(f, e, where)));
         }
         return;
       }
@@ -525,6 +528,20 @@ public final class ReleaseReader {
   }
 
   static byte[] readBase64(Path file, Base64ListScanner.Element e, String where) {
+    byte[] raw = readRaw(file, e, where);
+    if (e.escaped()) {
+      String s = new String(raw, StandardCharsets.UTF_8).replace("\"\"", "\"");
+      Optional<JsonNode> n = PyValues.parseJson("\"" + s + "\"");
+      if (n.isEmpty()) {
+        throw new MmrareException("Image " + where + " has an invalid JSON escape.");
+      }
+      raw = n.get().textValue().getBytes(StandardCharsets.US_ASCII);
+    }
+    return Base64.getMimeDecoder().decode(raw);
+  }
+
+  /** The bytes of a base64 string as stored in the file. */
+  static byte[] readRaw(Path file, Base64ListScanner.Element e, String where) {
     byte[] raw = new byte[e.rawLength()];
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer bb = ByteBuffer.wrap(raw);
@@ -539,15 +556,7 @@ public final class ReleaseReader {
     } catch (IOException ex) {
       throw new MmrareException("Cannot read image " + where + " (" + ex.getMessage() + ").", ex);
     }
-    if (e.escaped()) {
-      String s = new String(raw, StandardCharsets.UTF_8).replace("\"\"", "\"");
-      Optional<JsonNode> n = PyValues.parseJson("\"" + s + "\"");
-      if (n.isEmpty()) {
-        throw new MmrareException("Image " + where + " has an invalid JSON escape.");
-      }
-      raw = n.get().textValue().getBytes(StandardCharsets.US_ASCII);
-    }
-    return Base64.getMimeDecoder().decode(raw);
+    return raw;
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.mmrarebench.examples;
 
-import jakarta.json.Json;
+import org.mmrarebench.scoring.internal.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.BufferedInputStream;
@@ -108,15 +108,15 @@ final class FakeOpenAiServer implements AutoCloseable {
           continue;
         }
         JsonObject req;
-        try (JsonReader r = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        try (JsonReader r = JsonP.PROVIDER.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
           req = r.readObject();
         }
         requests.add(new Request(headers, req));
         String answer = answer(req);
-        String json = Json.createObjectBuilder()
-            .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("message",
-                Json.createObjectBuilder().add("role", "assistant").add("content", answer))))
-            .add("usage", Json.createObjectBuilder().add("prompt_tokens", 100).add("completion_tokens", 7))
+        String json = JsonP.PROVIDER.createObjectBuilder()
+            .add("choices", JsonP.PROVIDER.createArrayBuilder().add(JsonP.PROVIDER.createObjectBuilder().add("message",
+                JsonP.PROVIDER.createObjectBuilder().add("role", "assistant").add("content", answer))))
+            .add("usage", JsonP.PROVIDER.createObjectBuilder().add("prompt_tokens", 100).add("completion_tokens", 7))
             .build().toString();
         respond(out, 200, "OK", json, null);
       }

@@ -1,5 +1,6 @@
 package org.mmrarebench.examples;
 
+import org.mmrarebench.scoring.internal.JsonP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -215,7 +216,7 @@ class RunnerTest {
     List<String> items = Files.readAllLines(run.resolve("items.jsonl"));
     Set<String> ids = new HashSet<>();
     for (String l : items) {
-      JsonObject o = jakarta.json.Json.createReader(new java.io.StringReader(l)).readObject();
+      JsonObject o = JsonP.PROVIDER.createReader(new java.io.StringReader(l)).readObject();
       assertTrue(ids.add(o.getString("track") + "/" + o.getString("index")), "item twice: " + l);
     }
     assertEquals(48, ids.size());

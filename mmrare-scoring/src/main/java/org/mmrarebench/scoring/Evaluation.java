@@ -1,11 +1,11 @@
 package org.mmrarebench.scoring;
 
+import org.mmrarebench.scoring.internal.JsonP;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.hash.Hashing;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
@@ -162,14 +162,14 @@ public final class Evaluation {
       resp = model.generate(prompt, settings);
     } catch (RuntimeException e) {
       String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
-      record(journal, Json.createObjectBuilder().add("type", "error").add("stage", "model")
+      record(journal, JsonP.PROVIDER.createObjectBuilder().add("type", "error").add("stage", "model")
           .add("track", item.track().folder()).add("index", item.index()).add("message", msg).build());
       return Prediction.failed(item.index(), msg);
     }
     resp.promptTokens().ifPresent(c.promptTokens::addAndGet);
     resp.completionTokens().ifPresent(c.completionTokens::addAndGet);
     if (cache.isPresent() && !resp.text().isEmpty()) {
-      cache.get().put("model", key, Json.createObjectBuilder().add("text", resp.text()).build());
+      cache.get().put("model", key, JsonP.PROVIDER.createObjectBuilder().add("text", resp.text()).build());
     }
     record(journal, generation(item, resp.text(), resp.promptTokens(), resp.completionTokens(), resp.latency(), false));
     return Prediction.of(item.index(), resp.text());
@@ -177,7 +177,7 @@ public final class Evaluation {
 
   private static JsonObject generation(BenchmarkItem item, String text, OptionalLong in, OptionalLong out,
       Duration latency, boolean cached) {
-    JsonObjectBuilder b = Json.createObjectBuilder().add("type", "generation").add("track", item.track().folder())
+    JsonObjectBuilder b = JsonP.PROVIDER.createObjectBuilder().add("type", "generation").add("track", item.track().folder())
         .add("index", item.index()).add("prediction", text).add("latency_ms", latency.toMillis()).add("cached", cached);
     in.ifPresent(v -> b.add("prompt_tokens", v));
     out.ifPresent(v -> b.add("completion_tokens", v));
@@ -202,7 +202,7 @@ public final class Evaluation {
       if (p instanceof Prompt.Text t) {
         k.append("\ntext:").append(t.text().length()).append(':').append(t.text());
       } else {
-        k.append("\nimage:").append(((Prompt.Image) p).image().sha256());
+        k.append("\nimage:").append(((Prompt.Image) p).image().contentKey());
       }
     }
     return k.toString();
@@ -276,20 +276,20 @@ public final class Evaluation {
       try {
         reply = judge.reply(itemIndex, prompt);
       } catch (RuntimeException e) {
-        record(journal, Json.createObjectBuilder().add("type", "error").add("stage", "judge")
+        record(journal, JsonP.PROVIDER.createObjectBuilder().add("type", "error").add("stage", "judge")
             .add("track", id.track().folder()).add("index", id.index()).add("message", String.valueOf(e.getMessage()))
             .build());
         throw e;
       }
       if (!reply.isEmpty()) {
-        cache.ifPresent(x -> x.put("judge", key, Json.createObjectBuilder().add("reply", reply).build()));
+        cache.ifPresent(x -> x.put("judge", key, JsonP.PROVIDER.createObjectBuilder().add("reply", reply).build()));
       }
       journalReply(sha, reply, false);
       return reply;
     }
 
     private void journalReply(String sha, String reply, boolean cached) {
-      record(journal, Json.createObjectBuilder().add("type", "judge").add("track", id.track().folder())
+      record(journal, JsonP.PROVIDER.createObjectBuilder().add("type", "judge").add("track", id.track().folder())
           .add("index", id.index()).add("prompt_sha256", sha).add("reply", reply).add("cached", cached).build(),
           !cached);
     }

@@ -1,6 +1,6 @@
 package org.mmrarebench.scoring;
 
-import jakarta.json.Json;
+import org.mmrarebench.scoring.internal.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -41,13 +41,13 @@ import org.mmrarebench.core.Track;
  * name and moved into place, so a crash never leaves a half-written file.
  */
 public final class ResultsJson {
-  private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+  private static final JsonWriterFactory PRETTY = JsonP.PROVIDER.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   private ResultsJson() {}
 
   /** One item as a JSON object. */
   public static JsonObject toJson(ItemResult r) {
-    JsonObjectBuilder b = Json.createObjectBuilder()
+    JsonObjectBuilder b = JsonP.PROVIDER.createObjectBuilder()
         .add("track", r.track().folder())
         .add("index", r.index())
         .add("status", r.status().name())
@@ -60,15 +60,15 @@ public final class ResultsJson {
     b.add("prediction", r.prediction());
     r.judgePromptSha256().ifPresentOrElse(s -> b.add("judge_prompt_sha256", s), () -> b.addNull("judge_prompt_sha256"));
     r.judgeReply().ifPresentOrElse(s -> b.add("judge_reply", s), () -> b.addNull("judge_reply"));
-    JsonArrayBuilder v = Json.createArrayBuilder();
+    JsonArrayBuilder v = JsonP.PROVIDER.createArrayBuilder();
     r.verdicts().forEach(v::add);
     b.add("verdicts", v);
     r.message().ifPresentOrElse(s -> b.add("message", s), () -> b.addNull("message"));
     b.add("image_count", r.imageCount()).add("category", r.category()).add("orpha_code", r.orphaCode());
-    JsonObjectBuilder sc = Json.createObjectBuilder();
+    JsonObjectBuilder sc = JsonP.PROVIDER.createObjectBuilder();
     r.scorers().forEach(sc::add);
     b.add("scorers", sc);
-    JsonObjectBuilder an = Json.createObjectBuilder();
+    JsonObjectBuilder an = JsonP.PROVIDER.createObjectBuilder();
     r.annotations().forEach(an::add);
     b.add("annotations", an);
     return b.build();
@@ -127,7 +127,7 @@ public final class ResultsJson {
   /** A JSON value on one line. */
   public static String line(JsonValue v) {
     StringWriter sw = new StringWriter();
-    try (JsonWriter jw = Json.createWriter(sw)) {
+    try (JsonWriter jw = JsonP.PROVIDER.createWriter(sw)) {
       jw.write(v);
     }
     return sw.toString();
@@ -157,7 +157,7 @@ public final class ResultsJson {
           continue;
         }
         JsonObject o;
-        try (JsonReader jr = Json.createReader(new StringReader(line))) {
+        try (JsonReader jr = JsonP.PROVIDER.createReader(new StringReader(line))) {
           o = jr.readObject();
         } catch (JsonException | IllegalStateException e) {
           throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
@@ -195,7 +195,7 @@ public final class ResultsJson {
       return JsonValue.NULL;
     }
     if (value instanceof Map<?, ?> m) {
-      JsonObjectBuilder b = Json.createObjectBuilder();
+      JsonObjectBuilder b = JsonP.PROVIDER.createObjectBuilder();
       // Maps without a defined order (Map.of, HashMap) are written sorted, so files are deterministic.
       Map<?, ?> ordered = m;
       if (!(m instanceof java.util.LinkedHashMap || m instanceof java.util.SortedMap)) {
@@ -207,26 +207,26 @@ public final class ResultsJson {
       return b.build();
     }
     if (value instanceof Collection<?> c) {
-      JsonArrayBuilder b = Json.createArrayBuilder();
+      JsonArrayBuilder b = JsonP.PROVIDER.createArrayBuilder();
       c.forEach(v -> b.add(toJson(v)));
       return b.build();
     }
     if (value instanceof Double d) {
-      return Double.isFinite(d) ? Json.createValue(d) : JsonValue.NULL;
+      return Double.isFinite(d) ? JsonP.PROVIDER.createValue(d) : JsonValue.NULL;
     }
     if (value instanceof Integer i) {
-      return Json.createValue(i);
+      return JsonP.PROVIDER.createValue(i);
     }
     if (value instanceof Long l) {
-      return Json.createValue(l);
+      return JsonP.PROVIDER.createValue(l);
     }
     if (value instanceof Number n) {
-      return Json.createValue(n.doubleValue());
+      return JsonP.PROVIDER.createValue(n.doubleValue());
     }
     if (value instanceof Boolean b) {
       return b ? JsonValue.TRUE : JsonValue.FALSE;
     }
-    return Json.createValue(String.valueOf(value));
+    return JsonP.PROVIDER.createValue(String.valueOf(value));
   }
 
   /** Writes a JSON value, pretty-printed, atomically. */
@@ -241,7 +241,7 @@ public final class ResultsJson {
 
   /** Reads a JSON object file. */
   public static JsonObject readObject(Path file) {
-    try (JsonReader jr = Json.createReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+    try (JsonReader jr = JsonP.PROVIDER.createReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
       return jr.readObject();
     } catch (IOException | JsonException e) {
       throw new MmrareException("Cannot read JSON object " + file + ": " + e.getMessage(), e);

@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class Base64ListScanner {
   /** One string of the list. */
   public record Element(int position, long offset, int rawLength, long decodedSize, boolean escaped,
-      Optional<String> invalidReason, byte[] head) {
+      boolean canonical, Optional<String> invalidReason, byte[] head) {
     /** Whether the string is empty (the reference skips it but still counts its position). */
     public boolean empty() {
       return rawLength == 0;
@@ -54,6 +54,7 @@ public final class Base64ListScanner {
   private long dataChars;
   private int pads;
   private boolean escaped;
+  private boolean nonAlphabet;
   private boolean dataAfterPad;
   private final byte[] head = new byte[HEAD_CHARS];
   private int headLen;
@@ -178,6 +179,7 @@ public final class Base64ListScanner {
           state = State.BAD; // json.loads rejects raw control characters inside strings
         } else {
           end = abs + (i - from) + 1; // non-alphabet bytes are discarded by b64decode
+          nonAlphabet = true;
         }
         i++;
         continue;
@@ -242,6 +244,7 @@ public final class Base64ListScanner {
     dataChars = 0;
     pads = 0;
     escaped = false;
+    nonAlphabet = false;
     dataAfterPad = false;
     headLen = 0;
   }
@@ -263,7 +266,7 @@ public final class Base64ListScanner {
       decodedHead = usable == 0 ? new byte[0] : Base64.getDecoder().decode(java.util.Arrays.copyOf(head, usable));
     }
     elements.add(new Element(elements.size(), start, (int) Math.min(Integer.MAX_VALUE, end - start), size, escaped,
-        invalid, decodedHead));
+        !escaped && !nonAlphabet, invalid, decodedHead));
   }
 
   /** Whether the whole cell was a well-formed JSON list of strings. */

@@ -1,6 +1,6 @@
 package org.mmrarebench.examples.cli;
 
-import jakarta.json.Json;
+import org.mmrarebench.scoring.internal.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.PrintWriter;
@@ -43,15 +43,15 @@ final class PromptsCommand implements Callable<Integer> {
         : PredictionsReader.read(predictions).stream().collect(Collectors.toMap(Prediction::index, Function.identity()));
     PrintWriter out = spec.commandLine().getOut();
     for (BenchmarkItem item : bench) {
-      JsonArrayBuilder msgs = Json.createArrayBuilder();
+      JsonArrayBuilder msgs = JsonP.PROVIDER.createArrayBuilder();
       for (Prompt.Part p : Prompts.reference(item).parts()) {
         if (p instanceof Prompt.Text tx) {
-          msgs.add(Json.createObjectBuilder().add("type", "text").add("text", tx.text()));
+          msgs.add(JsonP.PROVIDER.createObjectBuilder().add("type", "text").add("text", tx.text()));
         } else if (p instanceof Prompt.Image im) {
-          msgs.add(Json.createObjectBuilder().add("type", "image").add("name", im.image().name()));
+          msgs.add(JsonP.PROVIDER.createObjectBuilder().add("type", "image").add("name", im.image().name()));
         }
       }
-      JsonObjectBuilder o = Json.createObjectBuilder().add("index", item.index()).add("messages", msgs);
+      JsonObjectBuilder o = JsonP.PROVIDER.createObjectBuilder().add("index", item.index()).add("messages", msgs);
       Prediction p = preds.get(item.index());
       if (p != null) {
         o.add("judge_prompt", JudgePrompts.build(item, p.text()));

@@ -1,6 +1,6 @@
 package org.mmrarebench.examples.cli;
 
-import jakarta.json.Json;
+import org.mmrarebench.scoring.internal.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.PrintWriter;
@@ -28,9 +28,9 @@ final class ValidateCommand implements Callable<Integer> {
     ReadResult r = ReleaseReader.lenient().read(data);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      JsonArrayBuilder arr = Json.createArrayBuilder();
+      JsonArrayBuilder arr = JsonP.PROVIDER.createArrayBuilder();
       for (Problem p : r.report().problems()) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("severity", p.severity().name()).add("kind", p.kind())
+        JsonObjectBuilder o = JsonP.PROVIDER.createObjectBuilder().add("severity", p.severity().name()).add("kind", p.kind())
             .add("file", p.file());
         p.line().ifPresentOrElse(l -> o.add("line", l), () -> o.addNull("line"));
         p.field().ifPresentOrElse(f -> o.add("column", f), () -> o.addNull("column"));
@@ -38,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
         o.add("message", p.message()).add("fix", p.fix());
         arr.add(o);
       }
-      out.println(ResultsJson.line(Json.createObjectBuilder().add("items", r.benchmark().size())
+      out.println(ResultsJson.line(JsonP.PROVIDER.createObjectBuilder().add("items", r.benchmark().size())
           .add("errors", r.report().errors().size()).add("warnings", r.report().warnings().size())
           .add("problems", arr).build()));
     } else {

@@ -12,7 +12,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.OptionalLong;
 import org.mmrarebench.core.GenerationSettings;
@@ -51,7 +50,7 @@ public final class LangChain4jAdapter implements ModelAdapter {
         contents.add(TextContent.from(t.text()));
       } else {
         ImageRef img = ((Prompt.Image) p).image();
-        contents.add(ImageContent.from(Base64.getEncoder().encodeToString(img.bytes()),
+        contents.add(ImageContent.from(img.base64(),
             img.mediaType().map(MediaType::mime).orElse("image/jpeg")));
       }
     }

@@ -1,9 +1,9 @@
 package org.mmrarebench.examples.openai;
 
+import org.mmrarebench.scoring.internal.JsonP;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -20,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -105,11 +104,11 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
 
   @Override
   public ModelResponse generate(Prompt prompt, GenerationSettings settings) {
-    JsonArrayBuilder content = Json.createArrayBuilder();
+    JsonArrayBuilder content = JsonP.PROVIDER.createArrayBuilder();
     int images = 0;
     for (Prompt.Part p : prompt.parts()) {
       if (p instanceof Prompt.Text t) {
-        content.add(Json.createObjectBuilder().add("type", "text").add("text", t.text()));
+        content.add(JsonP.PROVIDER.createObjectBuilder().add("type", "text").add("text", t.text()));
       } else {
         ImageRef img = ((Prompt.Image) p).image();
         images++;
@@ -118,9 +117,8 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
               + " images (limit set with maxImages); raise the limit or filter items with Benchmark.imageCount.");
         }
         String mime = img.mediaType().map(MediaType::mime).orElse("image/jpeg");
-        content.add(Json.createObjectBuilder().add("type", "image_url").add("image_url",
-            Json.createObjectBuilder().add("url", "data:" + mime + ";base64,"
-                + Base64.getEncoder().encodeToString(img.bytes()))));
+        content.add(JsonP.PROVIDER.createObjectBuilder().add("type", "image_url").add("image_url",
+            JsonP.PROVIDER.createObjectBuilder().add("url", "data:" + mime + ";base64," + img.base64())));
       }
     }
     return send(content.build(), settings);
@@ -128,8 +126,8 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
 
   @Override
   public String reply(String itemIndex, String prompt) {
-    JsonArray content = Json.createArrayBuilder()
-        .add(Json.createObjectBuilder().add("type", "text").add("text", prompt)).build();
+    JsonArray content = JsonP.PROVIDER.createArrayBuilder()
+        .add(JsonP.PROVIDER.createObjectBuilder().add("type", "text").add("text", prompt)).build();
     try {
       return send(content, judgeSettings).text();
     } catch (MmrareException e) {
@@ -138,8 +136,8 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
   }
 
   private ModelResponse send(JsonArray content, GenerationSettings settings) {
-    JsonObjectBuilder body = Json.createObjectBuilder().add("model", modelName)
-        .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user")
+    JsonObjectBuilder body = JsonP.PROVIDER.createObjectBuilder().add("model", modelName)
+        .add("messages", JsonP.PROVIDER.createArrayBuilder().add(JsonP.PROVIDER.createObjectBuilder().add("role", "user")
             .add("content", content)));
     settings.temperature().ifPresent(t -> body.add("temperature", t));
     settings.maxTokens().ifPresent(n -> body.add("max_tokens", n));
@@ -203,7 +201,7 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
 
   private ModelResponse parse(String body, Duration latency) throws MalformedReply {
     JsonObject o;
-    try (JsonReader r = Json.createReader(new StringReader(body))) {
+    try (JsonReader r = JsonP.PROVIDER.createReader(new StringReader(body))) {
       o = r.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new MalformedReply("malformed JSON from " + endpoint + ": " + abbreviate(body));

@@ -1,5 +1,6 @@
 package org.mmrarebench.examples.report;
 
+import org.mmrarebench.scoring.internal.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jakarta.json.Json;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
 import org.mmrarebench.core.MmrareException;
@@ -202,7 +202,7 @@ public final class Reports {
 
   private static String pretty(JsonObject o) {
     StringWriter sw = new StringWriter();
-    try (JsonWriter w = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
+    try (JsonWriter w = JsonP.PROVIDER.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
       w.write(o == null ? JsonValue.EMPTY_JSON_OBJECT : o);
     }
     return sw.toString().strip();

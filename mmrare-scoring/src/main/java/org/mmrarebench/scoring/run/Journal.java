@@ -1,6 +1,6 @@
 package org.mmrarebench.scoring.run;
 
-import jakarta.json.Json;
+import org.mmrarebench.scoring.internal.JsonP;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -78,7 +78,7 @@ public final class Journal implements AutoCloseable {
     if (line.isBlank()) {
       return null;
     }
-    try (JsonReader r = Json.createReader(new StringReader(line))) {
+    try (JsonReader r = JsonP.PROVIDER.createReader(new StringReader(line))) {
       return r.readObject();
     } catch (JsonException | IllegalStateException e) {
       return null;

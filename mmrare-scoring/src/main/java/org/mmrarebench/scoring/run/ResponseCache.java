@@ -1,7 +1,7 @@
 package org.mmrarebench.scoring.run;
 
+import org.mmrarebench.scoring.internal.JsonP;
 import com.google.common.hash.Hashing;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -44,7 +44,7 @@ public final class ResponseCache {
   public Optional<JsonObject> get(String kind, String key) {
     Path p = path(kind, keyHash(key));
     if (Files.isRegularFile(p)) {
-      try (JsonReader r = Json.createReader(new StringReader(Files.readString(p, StandardCharsets.UTF_8)))) {
+      try (JsonReader r = JsonP.PROVIDER.createReader(new StringReader(Files.readString(p, StandardCharsets.UTF_8)))) {
         JsonObject o = r.readObject();
         hits.incrementAndGet();
         return Optional.of(o);
