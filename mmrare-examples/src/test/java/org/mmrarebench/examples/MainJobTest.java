@@ -53,6 +53,32 @@ class MainJobTest {
   }
 
   @Test
+  void evaluateWithNoOptionsInAnEmptyDirectory(@TempDir Path tmp) throws Exception {
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "org.mmrarebench.examples.cli.MmrareCli", "evaluate");
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true);
+    pb.environment().remove("MMRAREBENCH_ROOT");
+    pb.environment().put("LMUData", tmp.resolve("no-lmudata").toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    List<Path> runs;
+    try (var s = Files.list(tmp.resolve("runs"))) {
+      runs = s.toList();
+    }
+    assertEquals(1, runs.size());
+    for (String f : List.of("metrics.json", "run.json", "items.jsonl", "journal.jsonl", "report.html")) {
+      assertTrue(Files.isRegularFile(runs.get(0).resolve(f)), f);
+    }
+    JsonNode tracks = JSON.readTree(runs.get(0).resolve("metrics.json").toFile()).get("tracks");
+    assertTrue(tracks.get("diagnosis").has("diagnosis_f1"));
+    assertTrue(tracks.get("examination").has("substring_match"));
+    String html = Files.readString(runs.get(0).resolve("report.html"));
+    assertTrue(html.contains("<svg class=\"chart") && !html.contains("src=\"http"));
+  }
+
+  @Test
   void auditIsCleanOnTheSampleAndExitsOneOnFindings() throws IOException {
     CliTest.Run clean = CliTest.run("audit", "--json");
     assertEquals(0, clean.code(), clean.err());

@@ -226,6 +226,27 @@ class RunnerTest {
     assertEquals(1, manifest.getJsonObject("resume").getInt("torn_lines_dropped"));
   }
 
+  @Test
+  void ctrlCLeavesAnInterruptedRunThatResumes(@TempDir Path tmp) throws Exception {
+    server.latencyMillis = 60;
+    String[] args = {"evaluate", "--base-url", server.baseUrl(), "--model", "fake-vlm", "--resamples", "100",
+        "--quiet", "--concurrency", "2", "--out", tmp.resolve("run").toString()};
+    Process p = child(args);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (lines(tmp.resolve("run/journal.jsonl")) < 5 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    p.destroy(); // SIGTERM, as Ctrl-C's SIGINT: shutdown hooks run
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals("interrupted", ResultsJson.readObject(tmp.resolve("run/run.json")).getString("status"));
+    long journaled = lines(tmp.resolve("run/journal.jsonl"));
+    int asked = server.attempts.get();
+    CliTest.Run resumed = CliTest.run(args);
+    assertEquals(0, resumed.code(), resumed.err());
+    assertEquals("complete", ResultsJson.readObject(tmp.resolve("run/run.json")).getString("status"));
+    assertTrue(server.attempts.get() - asked <= 48 - journaled + 2, "finished work is not asked again");
+  }
+
   static long lines(Path f) throws IOException {
     if (!Files.exists(f)) {
       return 0;

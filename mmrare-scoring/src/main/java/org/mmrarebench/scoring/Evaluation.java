@@ -258,9 +258,14 @@ public final class Evaluation {
     }
 
     @Override
+    public String settingsKey() {
+      return judge.settingsKey();
+    }
+
+    @Override
     public String reply(String itemIndex, String prompt) {
       String sha = Hashing.sha256().hashString(prompt, StandardCharsets.UTF_8).toString();
-      String key = "judge=" + judge.name() + "\nprompt:" + prompt;
+      String key = "judge=" + judge.name() + "\nsettings=" + judge.settingsKey() + "\nprompt:" + prompt;
       if (calls++ == 0) {
         String known = journaled.get(id + "\n" + sha);
         if (known != null) {

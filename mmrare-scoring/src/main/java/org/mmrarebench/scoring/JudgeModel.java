@@ -15,6 +15,14 @@ public interface JudgeModel {
    */
   String reply(String itemIndex, String prompt);
 
+  /**
+   * The judge's generation settings as text, part of the cache key of its replies (a judge asked at
+   * another temperature must not reuse them); empty when the judge has none.
+   */
+  default String settingsKey() {
+    return "";
+  }
+
   /** A judge call that failed: the message says why (never contains credentials). */
   final class JudgeException extends org.mmrarebench.core.MmrareException {
     private static final long serialVersionUID = 1L;

@@ -24,6 +24,8 @@ import org.mmrarebench.core.ModelAdapter;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.data.baseline.OfflineBaselineModel;
 import org.mmrarebench.examples.openai.OpenAiChatClient;
+import org.mmrarebench.examples.report.Reports;
+import org.mmrarebench.examples.report.RunSummary;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.Evaluation;
 import org.mmrarebench.scoring.EvaluationResult;
@@ -138,6 +140,7 @@ final class EvaluateCommand implements Callable<Integer> {
         "torn_lines_dropped", r.journalDropped()));
     ResultsJson.writeJson(dir.resolve("run.json"), ResultsJson.toJson(runJson));
     Runtime.getRuntime().removeShutdownHook(hook);
+    Reports.write(List.of(RunSummary.read(dir)), dir, new Bootstrap(resamples, seed, 0.95));
     print(spec.commandLine().getOut(), bench, model.name(), judge, r, dir);
     return 0;
   }
@@ -306,7 +309,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     w.printf("%nmmrare macro mean (ours, not the paper's; 0-1): %.4f%n", r.macroMean());
     w.printf("took %d ms (%d generations resumed from the journal, cache %d hits / %d misses); wrote"
-        + " %s/{run.json,journal.jsonl,metrics.json,items.jsonl}%n", Duration.between(r.start(), r.end()).toMillis(),
+        + " %s/{run.json,journal.jsonl,metrics.json,items.jsonl,report.html,leaderboard.md}%n",
+        Duration.between(r.start(), r.end()).toMillis(),
         r.resumedGenerations(), r.cacheHits(), r.cacheMisses(), dir);
   }
 }

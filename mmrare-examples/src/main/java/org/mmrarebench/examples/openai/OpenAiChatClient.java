@@ -103,6 +103,11 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
   }
 
   @Override
+  public String settingsKey() {
+    return judgeSettings.toString();
+  }
+
+  @Override
   public ModelResponse generate(Prompt prompt, GenerationSettings settings) {
     JsonArrayBuilder content = JsonP.PROVIDER.createArrayBuilder();
     int images = 0;
