@@ -68,6 +68,12 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--rps", description = "Requests per second ceiling per endpoint.") Double rps;
   @Option(names = "--max-attempts", defaultValue = "6") int maxAttempts;
   @Option(names = "--timeout-s", defaultValue = "120", description = "Per-request timeout in seconds.") int timeoutS;
+  @Option(names = "--max-images", defaultValue = "64", description = "Refuse, before sending, a prompt with more"
+      + " images.") int maxImages;
+  @Option(names = "--max-payload-mb", defaultValue = "50", description = "Refuse, before sending, a larger request.")
+  int maxPayloadMb;
+  @Option(names = "--header", paramLabel = "NAME=VALUE", description = "Extra HTTP header (repeatable; not for the"
+      + " API key).") List<String> extraHeaders = new java.util.ArrayList<>();
   @Option(names = "--temperature") Double temperature;
   @Option(names = "--max-tokens") Integer maxTokens;
   @Option(names = "--gen-seed", description = "Sampling seed sent to the model.") Long genSeed;
@@ -170,7 +176,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private OpenAiChatClient.Builder client(String url, String name, String keyEnv) {
     OpenAiChatClient.Builder b = OpenAiChatClient.builder(url, name).maxAttempts(maxAttempts)
-        .timeout(Duration.ofSeconds(timeoutS)).environment(env);
+        .timeout(Duration.ofSeconds(timeoutS)).environment(env).maxImages(maxImages)
+        .maxPayloadBytes((long) maxPayloadMb << 20);
+    for (String h : extraHeaders) {
+      int eq = h.indexOf('=');
+      if (eq <= 0) {
+        throw new ConfigurationException("--header must be NAME=VALUE, was '" + h + "'.");
+      }
+      b.header(h.substring(0, eq).strip(), h.substring(eq + 1).strip());
+    }
     if (keyEnv != null) {
       b.apiKeyEnv(keyEnv);
     }
