@@ -117,7 +117,15 @@ public final class ReleaseReader {
       }
     })));
     for (java.util.concurrent.CompletableFuture<TrackRead> f : reads.values()) {
-      TrackRead r = f.join();
+      TrackRead r;
+      try {
+        r = f.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw e;
+      }
       if (r.failure() != null) {
         throw r.failure();
       }

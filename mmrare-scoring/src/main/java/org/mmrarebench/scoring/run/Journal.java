@@ -20,8 +20,9 @@ import org.mmrarebench.scoring.ResultsJson;
 /**
  * The append-only {@code journal.jsonl} of a run: one JSON line per finished generation and per
  * judge reply, written and forced to disk before the work counts as done. Opening a journal drops
- * a torn last line (a crash mid-write) by truncating the file to its last complete record, so a run
- * killed at any moment resumes with every finished record and nothing half-written.
+ * a torn last line (a crash mid-write) by truncating the file after its last complete line, and
+ * skips (but keeps) a complete line that is not JSON, so a run killed at any moment resumes with
+ * every finished record and nothing half-written.
  */
 public final class Journal implements AutoCloseable {
   private final Path file;
@@ -50,18 +51,20 @@ public final class Journal implements AutoCloseable {
           if (all[i] == '\n') {
             String line = new String(all, start, i - start, StandardCharsets.UTF_8);
             JsonObject o = parse(line);
-            if (o == null) {
-              // A complete but unparsable line can only come from outside interference: stop there.
+            if (line.isBlank()) {
+              // nothing to keep or report
+            } else if (o == null) {
+              // A complete but damaged line (outside interference): skip it, keep everything after it.
               dropped++;
-              break;
+            } else {
+              records.add(o);
             }
-            records.add(o);
             good = i + 1;
             start = i + 1;
           }
         }
         if (good < all.length) {
-          dropped = Math.max(dropped, 1);
+          dropped++; // a torn last line from a crash mid-write: truncated below
         }
       }
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
