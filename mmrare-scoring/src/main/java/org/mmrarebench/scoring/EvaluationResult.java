@@ -32,13 +32,14 @@ public record EvaluationResult(List<ItemResult> items, Map<Track, TrackMetrics> 
 
   /** Per-track metrics of {@code items} (tracks in declaration order). */
   public static Map<Track, TrackMetrics> metricsOf(List<ItemResult> items, Bootstrap bootstrap) {
+    // Tracks are independent (each bootstrap has its own seeded generator): compute them in parallel.
     Map<Track, TrackMetrics> out = new java.util.EnumMap<>(Track.class);
-    for (Track t : Track.values()) {
-      List<ItemResult> ti = items.stream().filter(r -> r.track() == t).toList();
-      if (!ti.isEmpty()) {
-        out.put(t, TrackMetrics.compute(t, ti, bootstrap));
-      }
-    }
+    java.util.Arrays.stream(Track.values()).parallel()
+        .map(t -> items.stream().filter(r -> r.track() == t).toList())
+        .filter(ti -> !ti.isEmpty())
+        .map(ti -> TrackMetrics.compute(ti.get(0).track(), ti, bootstrap))
+        .toList()
+        .forEach(m -> out.put(m.track(), m));
     return out;
   }
 
