@@ -248,17 +248,7 @@ final class EvaluateCommand implements Callable<Integer> {
       GenerationSettings s, Optional<int[]> sh) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("library_version", MmrareCli.version());
-    Map<String, Object> ds = new LinkedHashMap<>();
-    ds.put("description", bench.info().description());
-    ds.put("root", bench.info().root().orElse(null));
-    ds.put("synthetic", bench.info().synthetic());
-    Map<String, Object> sha = new LinkedHashMap<>();
-    bench.info().fileSha256().forEach((t, x) -> sha.put(t.folder(), x));
-    ds.put("sha256", sha);
-    Map<String, Object> counts = new LinkedHashMap<>();
-    bench.counts().forEach((t, n) -> counts.put(t.folder(), n));
-    ds.put("items", counts);
-    p.put("dataset", ds);
+    p.put("dataset", Provenance.dataset(bench));
     p.put("tracks", track.equalsIgnoreCase("all") ? "all" : Track.parse(track).folder());
     p.put("model", model.name());
     p.put("judge", judge.map(JudgeModel::name).orElse("none: reference fallback (diagnosis F1, substring_match)"));

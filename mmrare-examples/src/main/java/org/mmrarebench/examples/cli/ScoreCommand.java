@@ -86,11 +86,7 @@ final class ScoreCommand implements Callable<Integer> {
   static Map<String, Object> provenance(Benchmark bench, Track t, Optional<JudgeModel> judge, ScoringMode m) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("library_version", MmrareCli.version());
-    p.put("data", bench.info().description());
-    p.put("synthetic_data", bench.info().synthetic());
-    Map<String, Object> fp = new LinkedHashMap<>();
-    bench.info().fileSha256().forEach((track, sha) -> fp.put(track.folder(), sha));
-    p.put("dataset_sha256", fp);
+    p.put("dataset", Provenance.dataset(bench));
     p.put("track", t.folder());
     p.put("judge", judge.map(JudgeModel::name).orElse(null));
     p.put("mode", m.cliName());
