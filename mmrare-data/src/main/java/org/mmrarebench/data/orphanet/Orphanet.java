@@ -44,25 +44,30 @@ public final class Orphanet {
 
   private final Map<String, String> header;
   private final ImmutableMap<OrphaCode, Disorder> byCode;
-  private final ImmutableListMultimap<String, OrphaCode> byName;
-  private final ImmutableSetMultimap<OrphaCode, OrphaCode> children;
+  // Built on first use: looking names up or walking down the hierarchy is not needed by every caller.
+  private final com.google.common.base.Supplier<ImmutableListMultimap<String, OrphaCode>> byName;
+  private final com.google.common.base.Supplier<ImmutableSetMultimap<OrphaCode, OrphaCode>> children;
 
   private Orphanet(Map<String, String> header, List<Disorder> disorders) {
     this.header = Map.copyOf(header);
-    ImmutableMap.Builder<OrphaCode, Disorder> codes = ImmutableMap.builder();
-    ImmutableListMultimap.Builder<String, OrphaCode> names = ImmutableListMultimap.builder();
-    ImmutableSetMultimap.Builder<OrphaCode, OrphaCode> kids = ImmutableSetMultimap.builder();
-    for (Disorder d : disorders) {
-      codes.put(d.code(), d);
-      Set<String> keys = new LinkedHashSet<>();
-      keys.add(normalizeName(d.label()));
-      d.synonyms().forEach(s -> keys.add(normalizeName(s)));
-      keys.forEach(k -> names.put(k, d.code()));
-      d.parents().forEach(p -> kids.put(p, d.code()));
-    }
+    ImmutableMap.Builder<OrphaCode, Disorder> codes = ImmutableMap.builderWithExpectedSize(disorders.size());
+    disorders.forEach(d -> codes.put(d.code(), d));
     this.byCode = codes.buildOrThrow();
-    this.byName = names.build();
-    this.children = kids.build();
+    this.byName = com.google.common.base.Suppliers.memoize(() -> {
+      ImmutableListMultimap.Builder<String, OrphaCode> names = ImmutableListMultimap.builder();
+      for (Disorder d : byCode.values()) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(normalizeName(d.label()));
+        d.synonyms().forEach(syn -> keys.add(normalizeName(syn)));
+        keys.forEach(k -> names.put(k, d.code()));
+      }
+      return names.build();
+    });
+    this.children = com.google.common.base.Suppliers.memoize(() -> {
+      ImmutableSetMultimap.Builder<OrphaCode, OrphaCode> kids = ImmutableSetMultimap.builder();
+      byCode.values().forEach(d -> d.parents().forEach(p -> kids.put(p, d.code())));
+      return kids.build();
+    });
   }
 
   private static volatile Orphanet bundled;
@@ -132,9 +137,13 @@ public final class Orphanet {
    * than letters and digits turned into one space, trimmed.
    */
   public static String normalizeName(String name) {
-    String n = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    String n = Normalizer.isNormalized(name, Normalizer.Form.NFKD) ? name
+        : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+    return NON_ALNUM.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** The release this resource was converted from. */
   public String release() {
@@ -158,12 +167,12 @@ public final class Orphanet {
 
   /** Every entry whose label or a synonym matches {@code name} after {@link #normalizeName}; ambiguous names give several. */
   public List<Disorder> byName(String name) {
-    return byName.get(normalizeName(name)).stream().map(byCode::get).toList();
+    return byName.get().get(normalizeName(name)).stream().map(byCode::get).toList();
   }
 
   /** Direct children. */
   public Set<OrphaCode> children(OrphaCode code) {
-    return children.get(code);
+    return children.get().get(code);
   }
 
   /** Every ancestor (parents, their parents, ...), nearest first. */
@@ -173,7 +182,7 @@ public final class Orphanet {
 
   /** Every descendant. */
   public Set<OrphaCode> descendants(OrphaCode code) {
-    return walk(code, c -> List.copyOf(children.get(c)));
+    return walk(code, c -> List.copyOf(children.get().get(c)));
   }
 
   private static Set<OrphaCode> walk(OrphaCode start, java.util.function.Function<OrphaCode, List<OrphaCode>> next) {
