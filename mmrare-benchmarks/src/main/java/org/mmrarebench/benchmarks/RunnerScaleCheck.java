@@ -51,7 +51,7 @@ public final class RunnerScaleCheck {
         .journal(work.resolve("cold/journal.jsonl")).build().run(bench);
     double coldS = (System.nanoTime() - t0) / 1e9;
     long t1 = System.nanoTime();
-    EvaluationResult warm = Evaluation.builder().model(new SleepModel()).concurrency(32).cache(cache).bootstrap(new org.mmrarebench.scoring.Bootstrap(1, 0, 0.95))
+    EvaluationResult warm = Evaluation.builder().model(new SleepModel()).concurrency(32).cache(cache)
         .journal(work.resolve("warm/journal.jsonl")).build().run(bench);
     double warmS = (System.nanoTime() - t1) / 1e9;
     // A second cold run in the same JVM (fresh cache and journal) shows how much of the first run's
