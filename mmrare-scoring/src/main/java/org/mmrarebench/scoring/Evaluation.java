@@ -140,7 +140,8 @@ public final class Evaluation {
         journal.close();
       }
     }
-    return new EvaluationResult(results, EvaluationResult.metricsOf(results, bootstrap), start, Instant.now(), c.promptTokens.get(), c.completionTokens.get(),
+    return new EvaluationResult(results, EvaluationResult.metricsOf(results, bootstrap), start, Instant.now(),
+        c.promptTokens.get(), c.completionTokens.get(),
         cache.map(ResponseCache::hits).orElse(0L), cache.map(ResponseCache::misses).orElse(0L),
         journal == null ? 0 : journal.dropped(), generations.size());
   }
@@ -162,8 +163,7 @@ public final class Evaluation {
       resp = model.generate(prompt, settings);
     } catch (RuntimeException e) {
       String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
-      record(journal, JsonP.PROVIDER.createObjectBuilder().add("type", "error").add("stage", "model")
-          .add("track", item.track().folder()).add("index", item.index()).add("message", msg).build());
+      record(journal, journalRecord("error", item.id()).add("stage", "model").add("message", msg).build());
       return Prediction.failed(item.index(), msg);
     }
     resp.promptTokens().ifPresent(c.promptTokens::addAndGet);
@@ -177,11 +177,17 @@ public final class Evaluation {
 
   private static JsonObject generation(BenchmarkItem item, String text, OptionalLong in, OptionalLong out,
       Duration latency, boolean cached) {
-    JsonObjectBuilder b = JsonP.PROVIDER.createObjectBuilder().add("type", "generation").add("track", item.track().folder())
-        .add("index", item.index()).add("prediction", text).add("latency_ms", latency.toMillis()).add("cached", cached);
+    JsonObjectBuilder b = journalRecord("generation", item.id()).add("prediction", text)
+        .add("latency_ms", latency.toMillis()).add("cached", cached);
     in.ifPresent(v -> b.add("prompt_tokens", v));
     out.ifPresent(v -> b.add("completion_tokens", v));
     return b.build();
+  }
+
+  /** The start every journal record shares: its type and the item it belongs to. */
+  private static JsonObjectBuilder journalRecord(String type, ItemId id) {
+    return JsonP.PROVIDER.createObjectBuilder().add("type", type).add("track", id.track().folder())
+        .add("index", id.index());
   }
 
   private static void record(Journal journal, JsonObject r) {
@@ -281,8 +287,7 @@ public final class Evaluation {
       try {
         reply = judge.reply(itemIndex, prompt);
       } catch (RuntimeException e) {
-        record(journal, JsonP.PROVIDER.createObjectBuilder().add("type", "error").add("stage", "judge")
-            .add("track", id.track().folder()).add("index", id.index()).add("message", String.valueOf(e.getMessage()))
+        record(journal, journalRecord("error", id).add("stage", "judge").add("message", String.valueOf(e.getMessage()))
             .build());
         throw e;
       }
@@ -294,9 +299,8 @@ public final class Evaluation {
     }
 
     private void journalReply(String sha, String reply, boolean cached) {
-      record(journal, JsonP.PROVIDER.createObjectBuilder().add("type", "judge").add("track", id.track().folder())
-          .add("index", id.index()).add("prompt_sha256", sha).add("reply", reply).add("cached", cached).build(),
-          !cached);
+      record(journal, journalRecord("judge", id).add("prompt_sha256", sha).add("reply", reply).add("cached", cached)
+          .build(), !cached);
     }
   }
 

@@ -231,12 +231,17 @@ public final class ResultsJson {
 
   /** Writes a JSON value, pretty-printed, atomically. */
   public static void writeJson(Path file, JsonValue value) {
+    String text = pretty(value) + "\n";
+    atomically(file, w -> w.write(text));
+  }
+
+  /** A JSON value, pretty-printed, without surrounding blank lines. */
+  public static String pretty(JsonValue value) {
     StringWriter sw = new StringWriter();
     try (JsonWriter jw = PRETTY.createWriter(sw)) {
       jw.write(value);
     }
-    String text = sw.toString().strip() + "\n";
-    atomically(file, w -> w.write(text));
+    return sw.toString().strip();
   }
 
   /** Reads a JSON object file. */

@@ -1,22 +1,18 @@
 package org.mmrarebench.examples.report;
 
-import org.mmrarebench.scoring.internal.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import jakarta.json.JsonWriter;
-import jakarta.json.stream.JsonGenerator;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.PairedComparison;
+import org.mmrarebench.scoring.ResultsJson;
 
 /**
  * Writes {@code leaderboard.md}, {@code leaderboard.csv} and {@code report.html} for one or more
@@ -190,7 +186,7 @@ public final class Reports {
     h.append("<h2>Provenance</h2>\n");
     for (RunSummary r : runs) {
       h.append("<details><summary>").append(esc(r.model())).append(" - ").append(esc(r.dir().toString()))
-          .append("</summary><pre>").append(esc(pretty(r.provenance()))).append("</pre></details>\n");
+          .append("</summary><pre>").append(esc(ResultsJson.pretty(r.provenance() == null ? JsonValue.EMPTY_JSON_OBJECT : r.provenance()))).append("</pre></details>\n");
     }
     h.append("<p id=\"status\"></p>\n<script>\n")
         .append("(function(){var charts=document.querySelectorAll('svg.chart');")
@@ -198,14 +194,6 @@ public final class Reports {
         .append("document.body.setAttribute('data-charts',String(charts.length));")
         .append("console.log('mmrare-report-ready '+charts.length);})();\n</script>\n</body></html>\n");
     return h.toString();
-  }
-
-  private static String pretty(JsonObject o) {
-    StringWriter sw = new StringWriter();
-    try (JsonWriter w = JsonP.PROVIDER.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
-      w.write(o == null ? JsonValue.EMPTY_JSON_OBJECT : o);
-    }
-    return sw.toString().strip();
   }
 
   /** One SVG per track: a bar per run with its interval whisker. */
