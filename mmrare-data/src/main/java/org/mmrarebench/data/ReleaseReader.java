@@ -110,24 +110,18 @@ public final class ReleaseReader {
     Map<Track, java.util.concurrent.CompletableFuture<TrackRead>> reads = new EnumMap<>(Track.class);
     files.forEach((t, file) -> reads.put(t, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
       Collector own = new Collector(strict);
-      try {
-        return new TrackRead(new TrackReader(t, file, own).read(), own.list, null);
-      } catch (InvalidDataException e) {
-        return new TrackRead(List.of(), own.list, e);
-      }
+      return new TrackRead(new TrackReader(t, file, own).read(), own.list);
     })));
     for (java.util.concurrent.CompletableFuture<TrackRead> f : reads.values()) {
       TrackRead r;
       try {
         r = f.join();
       } catch (java.util.concurrent.CompletionException e) {
+        // a strict failure (InvalidDataException) or an I/O failure of that track, unwrapped
         if (e.getCause() instanceof RuntimeException re) {
           throw re;
         }
         throw e;
-      }
-      if (r.failure() != null) {
-        throw r.failure();
       }
       r.problems().forEach(problems::add);
       items.addAll(r.items());
@@ -156,7 +150,7 @@ public final class ReleaseReader {
     return out;
   }
 
-  private record TrackRead(List<BenchmarkItem> items, List<Problem> problems, InvalidDataException failure) {}
+  private record TrackRead(List<BenchmarkItem> items, List<Problem> problems) {}
 
   /** Collects problems; a strict collector throws on the first error. */
   private static final class Collector {

@@ -89,8 +89,8 @@ public final class Base64ListScanner {
         int j = i;
         while (j < to && b[j] != '"') {
           j++;
-          if (state != State.BAD && j - i > 64) {
-            break; // outside strings, go back to the state machine often enough to reach IN_STRING
+          if (state == State.ESCAPE && j - i > 64) {
+            break; // after an escape, hand the rest of the string back to the fast path above
           }
         }
         countNewlines(b, i, j);
@@ -130,13 +130,6 @@ public final class Base64ListScanner {
   }
 
   private void countNewlines(byte[] b, int from, int to) {
-    if (state == State.IN_STRING && to - from > 1) {
-      // data runs hold no newline; only the last byte can be one
-      if (b[to - 1] == '\n') {
-        newlines++;
-      }
-      return;
-    }
     for (int i = from; i < to; i++) {
       if (b[i] == '\n') {
         newlines++;
