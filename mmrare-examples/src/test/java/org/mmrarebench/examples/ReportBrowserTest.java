@@ -3,7 +3,6 @@ package org.mmrarebench.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmrarebench.testing.Shared;
 
 /** A real browser opens the report: charts are in the DOM, a screenshot is taken, the console shows no error. */
 class ReportBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
   @Test
   void reportOpensInHeadlessChromium(@TempDir Path tmp) throws Exception {
-    assumeFalse("1".equals(System.getenv("MMRARE_SKIP_BROWSER")), "MMRARE_SKIP_BROWSER=1");
-    assertTrue(Files.isExecutable(CHROMIUM),
-        "the report test needs Debian's chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does it)");
+    Path chromium = Shared.chromium();
     assertEquals(0, CliTest.run("evaluate", "--out", tmp.resolve("a").toString(), "--resamples", "200").code());
     assertEquals(0, CliTest.run("evaluate", "--out", tmp.resolve("b").toString(), "--mode", "strict",
         "--resamples", "200").code());
@@ -42,7 +38,7 @@ class ReportBrowserTest {
     assertTrue(Files.readString(tmp.resolve("rep/leaderboard.csv")).startsWith("model,track,metric"));
 
     Path png = tmp.resolve("report.png");
-    Run shot = chromium(tmp, "--enable-logging=stderr", "--v=0", "--window-size=1200,2400",
+    Run shot = chromium(chromium, tmp, "--enable-logging=stderr", "--v=0", "--window-size=1200,2400",
         "--screenshot=" + png, html.toUri().toString());
     assertTrue(Files.size(png) > 10_000, "screenshot saved: " + shot.err());
     List<String> console = new ArrayList<>();
@@ -52,7 +48,7 @@ class ReportBrowserTest {
     }
     assertTrue(console.stream().anyMatch(l -> l.contains("mmrare-report-ready")), "console captured: " + console);
     assertTrue(console.stream().noneMatch(l -> l.contains("Uncaught") || l.contains("Error")), console.toString());
-    Run dom = chromium(tmp, "--dump-dom", html.toUri().toString());
+    Run dom = chromium(chromium, tmp, "--dump-dom", html.toUri().toString());
     int bars = count(dom.out(), "class=\"chart bars\"");
     assertEquals(4, bars, "one bar chart per track");
     assertEquals(1, count(dom.out(), "class=\"chart radar\""));
@@ -62,8 +58,8 @@ class ReportBrowserTest {
 
   record Run(String out, String err) {}
 
-  static Run chromium(Path tmp, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+  static Run chromium(Path browser, Path tmp, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(tmp, "chrome")));
     cmd.addAll(List.of(args));

@@ -29,7 +29,7 @@ import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Prompt;
 import org.mmrarebench.core.Prompts;
 import org.mmrarebench.core.Track;
-import org.mmrarebench.examples.openai.OpenAiChatClient;
+import org.mmrarebench.scoring.openai.OpenAiChatClient;
 import org.mmrarebench.scoring.Evaluation;
 import org.mmrarebench.scoring.EvaluationResult;
 import org.mmrarebench.scoring.ItemStatus;

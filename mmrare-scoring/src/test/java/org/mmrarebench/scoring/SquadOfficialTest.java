@@ -23,7 +23,7 @@ class SquadOfficialTest {
   record Question(String id, List<String> golds) {}
 
   static List<Question> devQuestions() throws IOException {
-    JsonNode dev = JSON.readTree(Shared.resolve("external/squad/dev-v1.1.json").toFile());
+    JsonNode dev = JSON.readTree(Shared.external("squad/dev-v1.1.json").toFile());
     List<Question> out = new ArrayList<>();
     for (JsonNode article : dev.get("data")) {
       for (JsonNode para : article.get("paragraphs")) {
@@ -50,8 +50,8 @@ class SquadOfficialTest {
   void totalsAndPerQuestionValuesMatchTheOfficialScript(String model, double em, double f1) throws IOException {
     List<Question> questions = devQuestions();
     assertEquals(10570, questions.size());
-    JsonNode predictions = JSON.readTree(Shared.resolve("external/squad/predictions/" + model + ".json").toFile());
-    List<String> expected = Files.readAllLines(Shared.resolve("external/squad/expected/" + model + ".per-question.tsv"));
+    JsonNode predictions = JSON.readTree(Shared.external("squad/predictions/" + model + ".json").toFile());
+    List<String> expected = Files.readAllLines(Shared.external("squad/expected/" + model + ".per-question.tsv"));
     double emSum = 0;
     double f1Sum = 0;
     for (int i = 0; i < questions.size(); i++) {
@@ -76,7 +76,7 @@ class SquadOfficialTest {
 
   @Test
   void edgeCasesMatchTheOfficialV1AndV2Functions() throws IOException {
-    Path file = Shared.resolve("external/squad/expected/edge-cases.json");
+    Path file = Shared.external("squad/expected/edge-cases.json");
     JsonNode cases = JSON.readTree(file.toFile()).get("cases");
     for (JsonNode c : cases) {
       List<String> golds = new ArrayList<>();

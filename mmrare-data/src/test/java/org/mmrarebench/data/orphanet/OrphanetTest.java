@@ -28,7 +28,7 @@ class OrphanetTest {
     assertEquals(4335, all.stream().filter(d -> !d.phenotypes().isEmpty()).count());
     // every row of the derived nomenclature table agrees on label, type, synonyms and parents
     Map<Integer, String[]> rows = new HashMap<>();
-    for (String line : Files.readAllLines(Shared.resolve("external/orphanet/orpha-nomenclature-2025-12.tsv"))) {
+    for (String line : Files.readAllLines(Shared.external("orphanet/orpha-nomenclature-2025-12.tsv"))) {
       String[] f = line.split("\t", -1);
       if (!f[0].equals("orphacode")) {
         rows.put(Integer.parseInt(f[0]), f);
@@ -46,7 +46,7 @@ class OrphanetTest {
     // and the packets' phenotype counts
     int phenotypes = 0;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-        Files.newInputStream(Shared.resolve("external/orphanet/orphapackets-2025-12.jsonl.gz"))), StandardCharsets.UTF_8))) {
+        Files.newInputStream(Shared.external("orphanet/orphapackets-2025-12.jsonl.gz"))), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         int i = -1;

@@ -12,7 +12,7 @@ import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.data.PredictionsReader;
-import org.mmrarebench.examples.scorers.OrphanetScorers;
+import org.mmrarebench.scoring.orphanet.OrphanetScorers;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.ItemResult;
 import org.mmrarebench.scoring.JudgeModel;

@@ -1,2 +1,0 @@
-/** An OpenAI-compatible chat-completions client usable as a model and as a judge (JDK HTTP only). */
-package org.mmrarebench.examples.openai;

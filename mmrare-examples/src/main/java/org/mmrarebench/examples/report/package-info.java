@@ -1,2 +1,0 @@
-/** Leaderboards (Markdown, CSV) and the self-contained HTML report over run directories. */
-package org.mmrarebench.examples.report;

@@ -1,0 +1,2 @@
+/** Bridge from LangChain4j chat models to mmrare's {@code ModelAdapter}. */
+package org.mmrarebench.langchain4j;

@@ -1,0 +1,288 @@
+package org.mmrarebench.scoring.report;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.mmrarebench.core.MmrareException;
+import org.mmrarebench.core.Track;
+import org.mmrarebench.scoring.Bootstrap;
+import org.mmrarebench.scoring.PairedComparison;
+import org.mmrarebench.scoring.ResultsJson;
+
+/**
+ * Writes {@code leaderboard.md}, {@code leaderboard.csv} and {@code report.html} for one or more
+ * runs. The HTML is one self-contained file - inline CSS and SVG, a few lines of inline script, no
+ * network reference - with per-track bars and interval whiskers, a radar chart over the four tracks,
+ * breakdown tables, the paired comparison of the first run with each other run, and provenance.
+ */
+public final class Reports {
+  private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+
+  private Reports() {}
+
+  /** Writes the three files into {@code out}. */
+  public static void write(List<RunSummary> runs, Path out, Bootstrap bootstrap) {
+    try {
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("leaderboard.md"), markdown(runs), StandardCharsets.UTF_8);
+      Files.writeString(out.resolve("leaderboard.csv"), csv(runs), StandardCharsets.UTF_8);
+      Files.writeString(out.resolve("report.html"), html(runs, bootstrap), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MmrareException("Cannot write the report into " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  private static double rate(RunSummary r, Track t, String key) {
+    double n = r.number(t, "n_total");
+    return n > 0 ? r.number(t, key) / n : Double.NaN;
+  }
+
+  private static double errorRate(RunSummary r, Track t) {
+    double n = r.number(t, "n_total");
+    return n > 0 ? (r.number(t, "n_judge_error") + r.number(t, "n_model_error")) / n : Double.NaN;
+  }
+
+  /** Models x tracks: value [95 % CI] (n), with unscored and error rates, mode and judge. */
+  static String markdown(List<RunSummary> runs) {
+    StringBuilder sb = new StringBuilder("# MMRareBench leaderboard\n\n");
+    sb.append("| model | mode | judge |");
+    for (Track t : Track.values()) {
+      sb.append(' ').append(t.folder()).append(" |");
+    }
+    sb.append("\n|---|---|---|").append("---|".repeat(Track.values().length)).append('\n');
+    for (RunSummary r : runs) {
+      sb.append("| ").append(r.model()).append(" | ").append(r.mode()).append(" | ").append(r.judge()).append(" |");
+      for (Track t : Track.values()) {
+        if (r.primaryKey(t).isEmpty()) {
+          sb.append(" - |");
+          continue;
+        }
+        String k = r.primaryKey(t).get();
+        double[] ci = r.unitInterval(t);
+        double scale = k.equals("diagnosis_f1") ? 100 : 1;
+        sb.append(String.format(Locale.ROOT, " %s %s [%s, %s] (n=%d; unscored %.1f%%, errors %.1f%%) |", k,
+            fmt(r.number(t, k)), fmt(ci[0] * scale), fmt(ci[1] * scale), (long) r.number(t, "n_total"),
+            100 * rate(r, t, "n_unscored"), 100 * errorRate(r, t)));
+      }
+      sb.append('\n');
+    }
+    sb.append("\nIntervals: 95 % seeded bootstrap. Fallback runs (no judge) report the reference fallback metrics"
+        + " (diagnosis_f1 on 0-100, substring_match), not judge scores.\n");
+    return sb.toString();
+  }
+
+  /** One row per run and track. */
+  static String csv(List<RunSummary> runs) {
+    StringBuilder sb = new StringBuilder(
+        "model,track,metric,value,ci95_low,ci95_high,n,unscored_rate,error_rate,mode,judge\n");
+    for (RunSummary r : runs) {
+      for (Track t : Track.values()) {
+        if (r.primaryKey(t).isEmpty()) {
+          continue;
+        }
+        String k = r.primaryKey(t).get();
+        double scale = k.equals("diagnosis_f1") ? 100 : 1;
+        double[] ci = r.unitInterval(t);
+        sb.append(String.join(",", q(r.model()), t.folder(), k, fmt(r.number(t, k)), fmt(ci[0] * scale),
+            fmt(ci[1] * scale), Long.toString((long) r.number(t, "n_total")), fmt(rate(r, t, "n_unscored")),
+            fmt(errorRate(r, t)), r.mode(), q(r.judge()))).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String q(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  static String html(List<RunSummary> runs, Bootstrap bootstrap) {
+    StringBuilder h = new StringBuilder(32_768);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>MMRareBench report</title><style>")
+        .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}")
+        .append("table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ccc;padding:3px 8px;")
+        .append("text-align:right}th:first-child,td:first-child{text-align:left}h2{margin-top:32px}")
+        .append(".legend span{display:inline-block;margin-right:16px}.sw{display:inline-block;width:12px;height:12px;")
+        .append("margin-right:4px;vertical-align:middle}pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:12px}")
+        .append("details{margin:8px 0}</style></head><body>\n");
+    h.append("<h1>MMRareBench report</h1>\n<p>").append(runs.size()).append(" run(s). Bars show each track's headline")
+        .append(" metric on a 0-1 scale (diagnosis F1 divided by 100) with 95 % bootstrap whiskers.</p>\n");
+    h.append("<div class=\"legend\">");
+    for (int i = 0; i < runs.size(); i++) {
+      h.append("<span><i class=\"sw\" style=\"background:").append(COLORS[i % COLORS.length]).append("\"></i>")
+          .append(esc(runs.get(i).model())).append(" (").append(esc(runs.get(i).mode())).append(")</span>");
+    }
+    h.append("</div>\n<h2>Tracks</h2>\n").append(bars(runs)).append("\n<h2>Radar</h2>\n").append(radar(runs));
+    h.append("\n<h2>Leaderboard</h2>\n<table><tr><th>model</th><th>track</th><th>metric</th><th>value</th>")
+        .append("<th>95% CI</th><th>n</th><th>unscored</th><th>errors</th><th>judge</th></tr>\n");
+    for (RunSummary r : runs) {
+      for (Track t : Track.values()) {
+        r.primaryKey(t).ifPresent(k -> {
+          double scale = k.equals("diagnosis_f1") ? 100 : 1;
+          double[] ci = r.unitInterval(t);
+          h.append("<tr><td>").append(esc(r.model())).append("</td><td>").append(t.folder()).append("</td><td>")
+              .append(k).append("</td><td>").append(fmt(r.number(t, k))).append("</td><td>[").append(fmt(ci[0] * scale))
+              .append(", ").append(fmt(ci[1] * scale)).append("]</td><td>").append((long) r.number(t, "n_total"))
+              .append("</td><td>").append(fmt(rate(r, t, "n_unscored"))).append("</td><td>").append(fmt(errorRate(r, t)))
+              .append("</td><td>").append(esc(r.judge())).append("</td></tr>\n");
+        });
+      }
+    }
+    h.append("</table>\n<h2>Breakdowns</h2>\n");
+    for (RunSummary r : runs) {
+      for (Track t : Track.values()) {
+        JsonObject m = r.tracks().get(t);
+        if (m == null) {
+          continue;
+        }
+        for (String b : List.of("by_category", "by_image_count")) {
+          if (m.get(b) instanceof JsonObject groups && !groups.isEmpty()) {
+            h.append("<details open><summary>").append(esc(r.model())).append(" - ").append(t.folder()).append(" - ")
+                .append(b.replace('_', ' ')).append("</summary><table><tr><th>group</th><th>n</th><th>")
+                .append(r.primaryKey(t).orElse("")).append("</th></tr>\n");
+            String k = r.primaryKey(t).orElse("");
+            groups.forEach((g, v) -> {
+              JsonObject row = v.asJsonObject();
+              h.append("<tr><td>").append(esc(g)).append("</td><td>").append(row.getInt("n", 0)).append("</td><td>")
+                  .append(row.get(k) instanceof jakarta.json.JsonNumber n ? fmt(n.doubleValue()) : "-")
+                  .append("</td></tr>\n");
+            });
+            h.append("</table></details>\n");
+          }
+        }
+      }
+    }
+    if (runs.size() >= 2) {
+      h.append("<h2>Paired comparison</h2>\n<table><tr><th>A</th><th>B</th><th>track</th><th>paired</th>")
+          .append("<th>mean A</th><th>mean B</th><th>A - B</th><th>95% CI</th><th>Wilcoxon p</th></tr>\n");
+      RunSummary a = runs.get(0);
+      for (RunSummary b : runs.subList(1, runs.size())) {
+        for (Track t : Track.values()) {
+          if (a.tracks().containsKey(t) && b.tracks().containsKey(t)) {
+            PairedComparison c = PairedComparison.compare(t, a.items(), b.items(), bootstrap);
+            h.append("<tr><td>").append(esc(a.model())).append("</td><td>").append(esc(b.model())).append("</td><td>")
+                .append(t.folder()).append("</td><td>").append(c.nPaired()).append("</td><td>").append(fmt(c.meanA()))
+                .append("</td><td>").append(fmt(c.meanB())).append("</td><td>").append(fmt(c.meanDifference()))
+                .append("</td><td>[").append(fmt(c.interval().low())).append(", ").append(fmt(c.interval().high()))
+                .append("]</td><td>").append(fmt(c.wilcoxonP())).append("</td></tr>\n");
+          }
+        }
+      }
+      h.append("</table>\n");
+    }
+    h.append("<h2>Provenance</h2>\n");
+    for (RunSummary r : runs) {
+      h.append("<details><summary>").append(esc(r.model())).append(" - ").append(esc(r.dir().toString()))
+          .append("</summary><pre>").append(esc(ResultsJson.pretty(r.provenance() == null ? JsonValue.EMPTY_JSON_OBJECT : r.provenance()))).append("</pre></details>\n");
+    }
+    h.append("<p id=\"status\"></p>\n<script>\n")
+        .append("(function(){var charts=document.querySelectorAll('svg.chart');")
+        .append("document.getElementById('status').textContent=charts.length+' charts';")
+        .append("document.body.setAttribute('data-charts',String(charts.length));")
+        .append("console.log('mmrare-report-ready '+charts.length);})();\n</script>\n</body></html>\n");
+    return h.toString();
+  }
+
+  /** One SVG per track: a bar per run with its interval whisker. */
+  static String bars(List<RunSummary> runs) {
+    StringBuilder s = new StringBuilder();
+    int w = 250;
+    int hgt = 200;
+    for (Track t : Track.values()) {
+      if (runs.stream().noneMatch(r -> r.tracks().containsKey(t))) {
+        continue;
+      }
+      s.append("<svg class=\"chart bars\" role=\"img\" aria-label=\"").append(t.folder()).append("\" width=\"").append(w)
+          .append("\" height=\"").append(hgt + 40).append("\" viewBox=\"0 0 ").append(w).append(' ').append(hgt + 40)
+          .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+      s.append("<text x=\"").append(w / 2).append("\" y=\"14\" text-anchor=\"middle\" font-size=\"13\">")
+          .append(t.folder()).append("</text>");
+      s.append("<line x1=\"30\" y1=\"").append(hgt + 20).append("\" x2=\"").append(w - 10).append("\" y2=\"")
+          .append(hgt + 20).append("\" stroke=\"#888\"/>");
+      for (double tick : new double[] {0, 0.5, 1}) {
+        double y = hgt + 20 - tick * (hgt - 10);
+        s.append(String.format(Locale.ROOT, "<text x=\"26\" y=\"%.1f\" text-anchor=\"end\" font-size=\"10\">%.1f</text>",
+            y + 3, tick));
+      }
+      int n = runs.size();
+      double slot = (w - 40.0) / n;
+      for (int i = 0; i < n; i++) {
+        RunSummary r = runs.get(i);
+        double v = r.unitValue(t);
+        if (Double.isNaN(v)) {
+          continue;
+        }
+        double x = 35 + i * slot;
+        double bw = Math.max(6, slot - 10);
+        double y = hgt + 20 - v * (hgt - 10);
+        s.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
+            + " fill=\"%s\"><title>%s: %s</title></rect>", x, y, bw, hgt + 20 - y, COLORS[i % COLORS.length],
+            esc(r.model()), fmt(v)));
+        double[] ci = r.unitInterval(t);
+        if (!Double.isNaN(ci[0])) {
+          double cx = x + bw / 2;
+          double y0 = hgt + 20 - ci[0] * (hgt - 10);
+          double y1 = hgt + 20 - ci[1] * (hgt - 10);
+          s.append(String.format(Locale.ROOT, "<g class=\"whisker\" stroke=\"#000\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\""
+              + " y2=\"%.1f\"/><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/><line x1=\"%.1f\" y1=\"%.1f\""
+              + " x2=\"%.1f\" y2=\"%.1f\"/></g>", cx, y0, cx, y1, cx - 4, y0, cx + 4, y0, cx - 4, y1, cx + 4, y1));
+        }
+      }
+      s.append("</svg>\n");
+    }
+    return s.toString();
+  }
+
+  /** A radar chart with one axis per track and one polygon per run. */
+  static String radar(List<RunSummary> runs) {
+    int size = 440;
+    double cx = size / 2.0;
+    double cy = size / 2.0;
+    double rad = 130;
+    Track[] ts = Track.values();
+    StringBuilder s = new StringBuilder();
+    s.append("<svg class=\"chart radar\" role=\"img\" aria-label=\"radar\" width=\"").append(size).append("\" height=\"")
+        .append(size).append("\" viewBox=\"0 0 ").append(size).append(' ').append(size)
+        .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+    for (double ring : new double[] {0.25, 0.5, 0.75, 1}) {
+      s.append("<polygon fill=\"none\" stroke=\"#ddd\" points=\"");
+      for (int i = 0; i < ts.length; i++) {
+        double a = -Math.PI / 2 + 2 * Math.PI * i / ts.length;
+        s.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx + ring * rad * Math.cos(a), cy + ring * rad * Math.sin(a)));
+      }
+      s.append("\"/>");
+    }
+    for (int i = 0; i < ts.length; i++) {
+      double a = -Math.PI / 2 + 2 * Math.PI * i / ts.length;
+      s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#bbb\"/>"
+          + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\">%s</text>", cx, cy,
+          cx + rad * Math.cos(a), cy + rad * Math.sin(a), cx + (rad + 18) * Math.cos(a),
+          cy + (rad + 18) * Math.sin(a) + 4, ts[i].folder()));
+    }
+    for (int r = 0; r < runs.size(); r++) {
+      s.append("<polygon class=\"series\" fill=\"").append(COLORS[r % COLORS.length])
+          .append("\" fill-opacity=\"0.2\" stroke=\"").append(COLORS[r % COLORS.length]).append("\" points=\"");
+      for (int i = 0; i < ts.length; i++) {
+        double v = runs.get(r).unitValue(ts[i]);
+        v = Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+        double a = -Math.PI / 2 + 2 * Math.PI * i / ts.length;
+        s.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx + v * rad * Math.cos(a), cy + v * rad * Math.sin(a)));
+      }
+      s.append("\"><title>").append(esc(runs.get(r).model())).append("</title></polygon>");
+    }
+    return s.append("</svg>\n").toString();
+  }
+}

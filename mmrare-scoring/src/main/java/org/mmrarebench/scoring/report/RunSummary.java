@@ -1,0 +1,97 @@
+package org.mmrarebench.scoring.report;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mmrarebench.core.ConfigurationException;
+import org.mmrarebench.core.Track;
+import org.mmrarebench.scoring.ItemResult;
+import org.mmrarebench.scoring.ResultsJson;
+
+/**
+ * One run directory as the reports see it: written by {@code evaluate} ({@code run.json},
+ * {@code metrics.json} with a {@code tracks} object, {@code items.jsonl}) or by {@code score}
+ * (one track's flat {@code metrics.json} with {@code provenance}).
+ *
+ * @param dir the directory
+ * @param model the model's name (from run.json, else the directory name)
+ * @param judge the judge, or a note that the reference fallback was used
+ * @param mode compat or strict
+ * @param tracks per-track metrics objects
+ * @param items the item results
+ * @param provenance run.json (or the score provenance), for display
+ */
+public record RunSummary(Path dir, String model, String judge, String mode, Map<Track, JsonObject> tracks,
+    List<ItemResult> items, JsonObject provenance) {
+
+  /** Reads a run directory. */
+  public static RunSummary read(Path dir) {
+    Path metrics = dir.resolve("metrics.json");
+    if (!Files.isRegularFile(metrics)) {
+      throw new ConfigurationException(dir + " has no metrics.json; pass directories written by 'mmrare evaluate'"
+          + " or 'mmrare score'.");
+    }
+    JsonObject m = ResultsJson.readObject(metrics);
+    Map<Track, JsonObject> tracks = new EnumMap<>(Track.class);
+    JsonObject prov;
+    if (m.containsKey("tracks")) {
+      m.getJsonObject("tracks").forEach((k, v) -> tracks.put(Track.parse(k), v.asJsonObject()));
+      Path run = dir.resolve("run.json");
+      prov = Files.isRegularFile(run) ? ResultsJson.readObject(run) : JsonValue.EMPTY_JSON_OBJECT;
+    } else {
+      prov = m.containsKey("provenance") ? m.getJsonObject("provenance") : JsonValue.EMPTY_JSON_OBJECT;
+      tracks.put(Track.parse(prov.getString("track", "diagnosis")), m);
+    }
+    String model = prov.getString("model", dir.getFileName().toString());
+    String judge = prov.get("judge") instanceof jakarta.json.JsonString s ? s.getString()
+        : "none: reference fallback";
+    String mode = prov.getString("mode", "compat");
+    List<ItemResult> items = Files.isRegularFile(dir.resolve("items.jsonl"))
+        ? ResultsJson.readItems(dir.resolve("items.jsonl")) : List.of();
+    return new RunSummary(dir, model, judge, mode, tracks, items, prov);
+  }
+
+  /** The headline metric key of a track in this run. */
+  public Optional<String> primaryKey(Track t) {
+    JsonObject o = tracks.get(t);
+    if (o == null) {
+      return Optional.empty();
+    }
+    String judgeKey = t.folder() + "_judge_score";
+    if (o.containsKey(judgeKey)) {
+      return Optional.of(judgeKey);
+    }
+    return Optional.of(t == Track.DIAGNOSIS ? "diagnosis_f1" : "substring_match");
+  }
+
+  /** A number from a track's metrics, NaN when absent or null. */
+  public double number(Track t, String key) {
+    JsonObject o = tracks.get(t);
+    if (o == null || !(o.get(key) instanceof JsonNumber n)) {
+      return Double.NaN;
+    }
+    return n.doubleValue();
+  }
+
+  /** The headline value on a 0-1 scale (diagnosis F1 divided by 100), NaN when absent. */
+  public double unitValue(Track t) {
+    return primaryKey(t).map(k -> number(t, k) / (k.equals("diagnosis_f1") ? 100 : 1)).orElse(Double.NaN);
+  }
+
+  /** The 95 % interval of the headline value on a 0-1 scale, or NaNs. */
+  public double[] unitInterval(Track t) {
+    Optional<String> k = primaryKey(t);
+    if (k.isEmpty() || !(tracks.get(t).get(k.get() + "_ci95") instanceof jakarta.json.JsonArray a) || a.size() != 2
+        || !(a.get(0) instanceof JsonNumber lo) || !(a.get(1) instanceof JsonNumber hi)) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double scale = k.get().equals("diagnosis_f1") ? 100 : 1;
+    return new double[] {lo.doubleValue() / scale, hi.doubleValue() / scale};
+  }
+}
