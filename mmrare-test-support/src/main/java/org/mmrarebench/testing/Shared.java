@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Test data for every module. The small parity vectors live in the repository
- * ({@code mmrare-core/src/test/resources/testdata}), so a plain clone verifies; the large external
+ * ({@code mmrare-test-support/testdata}), so a plain clone verifies; the large external
  * oracles live in the workplace's read-only {@code ../shared/external} and a browser may be missing:
  * tests needing those skip with a message saying how to get them, unless the environment variable
  * {@value #REQUIRE_ALL} is {@code 1} (CI sets it), which turns every such skip into a failure.
@@ -35,7 +35,7 @@ public final class Shared {
 
   /** A path under the in-repository test data: {@code parity/...}, {@code interop/...}. */
   public static Path resolve(String relative) {
-    return repoRoot().resolve("mmrare-core/src/test/resources/testdata").resolve(relative);
+    return repoRoot().resolve("mmrare-test-support/testdata").resolve(relative);
   }
 
   /**
