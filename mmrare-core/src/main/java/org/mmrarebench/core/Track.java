@@ -74,13 +74,18 @@ public enum Track {
    * @throws IllegalArgumentException naming the accepted values
    */
   public static Track parse(String name) {
+    return find(name).orElseThrow(() -> new IllegalArgumentException("unknown track '" + name + "'; expected one of "
+        + Arrays.stream(values()).map(Track::folder).collect(Collectors.joining(", "))));
+  }
+
+  /** The track named {@code name} as {@link #parse} reads it, or empty. */
+  public static java.util.Optional<Track> find(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT);
     for (Track t : values()) {
       if (t.folder.equals(n) || t.vlmevalkitDataset.toLowerCase(Locale.ROOT).equals(n)) {
-        return t;
+        return java.util.Optional.of(t);
       }
     }
-    throw new IllegalArgumentException("unknown track '" + name + "'; expected one of "
-        + Arrays.stream(values()).map(Track::folder).collect(Collectors.joining(", ")));
+    return java.util.Optional.empty();
   }
 }

@@ -107,24 +107,42 @@ public final class ReleaseReader {
     }
     // Track files are independent: read them in parallel, then merge in track order so that the
     // report, the items and a strict failure are the same as a sequential read's.
+    // Blocking file reads get their own threads, never the common ForkJoin pool the caller may rely on.
     Map<Track, java.util.concurrent.CompletableFuture<TrackRead>> reads = new EnumMap<>(Track.class);
-    files.forEach((t, file) -> reads.put(t, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-      Collector own = new Collector(strict);
-      return new TrackRead(new TrackReader(t, file, own).read(), own.list);
-    })));
-    for (java.util.concurrent.CompletableFuture<TrackRead> f : reads.values()) {
-      TrackRead r;
-      try {
-        r = f.join();
-      } catch (java.util.concurrent.CompletionException e) {
-        // a strict failure (InvalidDataException) or an I/O failure of that track, unwrapped
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())), r -> {
+          Thread th = new Thread(r, "mmrare-read");
+          th.setDaemon(true);
+          return th;
+        });
+    try {
+      files.forEach((t, file) -> reads.put(t, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        Collector own = new Collector(strict);
+        try {
+          return new TrackRead(new TrackReader(t, file, own).read(), own.list);
+        } catch (OutOfMemoryError e) {
+          throw new MmrareException("Ran out of memory reading " + file + " (the Java heap is "
+              + (Runtime.getRuntime().maxMemory() >> 20) + " MB): a cell or the file is too large for it. Give Java"
+              + " more heap (java -Xmx4g -jar mmrare.jar ...), or check the file: the release's largest cells are a"
+              + " few tens of MB.", e);
         }
-        throw e;
+      }, pool)));
+      for (java.util.concurrent.CompletableFuture<TrackRead> f : reads.values()) {
+        TrackRead r;
+        try {
+          r = f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          // a strict failure (InvalidDataException) or an I/O failure of that track, unwrapped
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw e;
+        }
+        r.problems().forEach(problems::add);
+        items.addAll(r.items());
       }
-      r.problems().forEach(problems::add);
-      items.addAll(r.items());
+    } finally {
+      pool.shutdownNow();
     }
     if (files.isEmpty() && !requireEach) {
       problems.add(Problem.error("NO_TRACKS", root.toString(), 0, null, null,
@@ -194,13 +212,23 @@ public final class ReleaseReader {
       List<Pending> pending = new ArrayList<>();
       try (InputStream in = Files.newInputStream(file)) {
         PandasTsvReader reader = new PandasTsvReader(in);
-        header = reader.header();
+        header = dedupe(reader.header());
         for (String col : REQUIRED) {
           if (!header.contains(col)) {
             problems.add(Problem.error("MISSING_COLUMN", name, 1, col, null,
                 "the required column '" + col + "' is missing; the header has " + header + ".",
                 "Add a '" + col + "' column to the header row (tab-separated)."));
             return List.of();
+          }
+        }
+        if (!header.equals(reader.header())) {
+          for (int i = 0; i < header.size(); i++) {
+            if (!header.get(i).equals(reader.header().get(i))) {
+              problems.add(Problem.warning("DUPLICATE_COLUMN", name, 1, reader.header().get(i), null,
+                  "the header names column '" + reader.header().get(i) + "' more than once; as pandas does, the first"
+                      + " is used and field " + (i + 1) + " is read as '" + header.get(i) + "'.",
+                  "Rename or remove the repeated column in the header row."));
+            }
           }
         }
         if (!header.contains("image") && !header.contains("image_path")) {
@@ -239,6 +267,11 @@ public final class ReleaseReader {
           pending.add(new Pending(r.line(), rawIndex, cells, r.image()));
           row++;
         }
+        if (row == 0) {
+          problems.add(Problem.warning("EMPTY_TRACK", name, 1, null, null,
+              "the file has a header but no rows, so the " + track.folder() + " track has no items.",
+              "Check that the download or export finished; the release has hundreds of rows per track."));
+        }
       } catch (NoSuchFileException e) {
         problems.add(Problem.error("MISSING_FILE", name, 0, null, null, "the file does not exist.", "Check the path."));
         return List.of();
@@ -250,6 +283,27 @@ public final class ReleaseReader {
         return List.of();
       }
       return finish(pending);
+    }
+
+    /**
+     * Column names as pandas makes them unique ({@code mangle_dupe_cols}): the first {@code answer}
+     * keeps its name, later ones become {@code answer.1}, {@code answer.2}, skipping names taken.
+     */
+    static List<String> dedupe(List<String> names) {
+      Map<String, Integer> counts = new HashMap<>();
+      List<String> out = new ArrayList<>(names.size());
+      for (String name : names) {
+        String col = name;
+        int cur = counts.getOrDefault(col, 0);
+        while (cur > 0) {
+          counts.put(col, cur + 1);
+          col = col + "." + cur;
+          cur = counts.getOrDefault(col, 0);
+        }
+        out.add(col);
+        counts.put(col, cur + 1);
+      }
+      return List.copyOf(out);
     }
 
     private String columnName(int column) {
@@ -491,6 +545,14 @@ public final class ReleaseReader {
       } catch (IOException e) {
         pathProblem(p, index, "MISSING_IMAGE_FILE", "image file '" + given + "' cannot be resolved ("
             + e.getMessage() + "); it was skipped.");
+        return Optional.empty();
+      }
+      // A FIFO, socket or device would block or never end when opened: refuse it unopened.
+      if (!Files.isRegularFile(real)) {
+        problems.add(Problem.error("NOT_A_REGULAR_FILE", name, p.line(), "image_path", index,
+            "image path '" + given + "' names " + (Files.isDirectory(real) ? "a directory" : "a FIFO, socket or device")
+                + ", not a regular file; it was refused and not opened.",
+            "Point image_path at image files."));
         return Optional.empty();
       }
       byte[] head = new byte[MediaType.SNIFF_BYTES];

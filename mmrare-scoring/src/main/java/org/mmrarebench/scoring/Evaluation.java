@@ -8,6 +8,11 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.hash.Hashing;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.mmrarebench.core.UnusableEndpointException;
+import org.mmrarebench.core.internal.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +70,7 @@ public final class Evaluation {
   private final Optional<Path> journalFile;
   private final Optional<ResponseCache> cache;
   private final Progress.Listener listener;
+  private final Consumer<String> warnings;
 
   private Evaluation(Builder b) {
     this.model = b.model;
@@ -75,6 +81,7 @@ public final class Evaluation {
     this.journalFile = b.journal;
     this.cache = b.cache;
     this.listener = b.listener;
+    this.warnings = b.warnings;
   }
 
   /** A builder; a model is required. */
@@ -82,19 +89,27 @@ public final class Evaluation {
     return new Builder();
   }
 
-  /** Runs every item of {@code bench}; results keep the benchmark's order. */
+  /**
+   * Runs every item of {@code bench}; results keep the benchmark's order.
+   *
+   * @throws UnusableEndpointException when the model or the judge can serve no call (bad key, wrong
+   *     URL, unreachable server): the run stops at the first such failure, keeping the journal
+   */
   public EvaluationResult run(Benchmark bench) {
     Instant start = Instant.now();
     Journal journal = journalFile.map(Journal::open).orElse(null);
-    Map<ItemId, JsonObject> generations = new ConcurrentHashMap<>();
+    Map<ItemId, String> generations = new ConcurrentHashMap<>();
     Map<String, String> replies = new ConcurrentHashMap<>();
+    int skipped = 0;
     if (journal != null) {
-      for (JsonObject r : journal.records()) {
-        ItemId id = ItemId.of(Track.parse(r.getString("track")), r.getString("index"));
-        switch (r.getString("type")) {
-          case "generation" -> generations.put(id, r);
-          case "judge" -> replies.put(id + "\n" + r.getString("prompt_sha256"), r.getString("reply"));
-          default -> { }
+      List<JsonObject> records = journal.records();
+      for (int i = 0; i < records.size(); i++) {
+        JsonObject r = records.get(i);
+        Optional<String> problem = load(r, generations, replies);
+        if (problem.isPresent()) {
+          skipped++;
+          warnings.accept(journalFile.get() + ", line " + journal.lineOf(i) + ": skipped a journal record ("
+              + problem.get() + "); its work, if any, is done again.");
         }
       }
     }
@@ -104,11 +119,15 @@ public final class Evaluation {
       t.setDaemon(true);
       return t;
     });
+    AtomicReference<UnusableEndpointException> fatal = new AtomicReference<>();
     List<ItemResult> results = new ArrayList<>(bench.size());
     try {
       List<Future<ItemResult>> futures = new ArrayList<>(bench.size());
       for (BenchmarkItem item : bench) {
         futures.add(pool.submit(() -> {
+          if (fatal.get() != null) {
+            throw fatal.get();
+          }
           c.inFlight.incrementAndGet();
           try {
             Prediction p = predict(item, generations.get(item.id()), journal, c);
@@ -118,6 +137,9 @@ public final class Evaluation {
               c.errors.incrementAndGet();
             }
             return r;
+          } catch (UnusableEndpointException e) {
+            fatal.compareAndSet(null, e);
+            throw e;
           } finally {
             c.inFlight.decrementAndGet();
             c.done.incrementAndGet();
@@ -133,7 +155,16 @@ public final class Evaluation {
       throw new MmrareException("The evaluation was interrupted after " + results.size() + " items; the journal"
           + " holds every finished generation and judge reply, so running again resumes.", e);
     } catch (ExecutionException e) {
-      throw new MmrareException("Scoring failed: " + e.getCause().getMessage(), e.getCause());
+      if (fatal.get() != null) {
+        UnusableEndpointException f = fatal.get();
+        throw new UnusableEndpointException("Stopped after " + c.done.get() + " of " + bench.size() + " items: "
+            + f.getMessage() + ". Nothing later could succeed; fix the endpoint or its settings and run again (finished"
+            + " work is kept in the journal).", f);
+      }
+      if (e.getCause() instanceof MmrareException m) {
+        throw m;
+      }
+      throw new MmrareException("Scoring failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
       if (journal != null) {
@@ -143,33 +174,71 @@ public final class Evaluation {
     return new EvaluationResult(results, EvaluationResult.metricsOf(results, bootstrap), start, Instant.now(),
         c.promptTokens.get(), c.completionTokens.get(),
         cache.map(ResponseCache::hits).orElse(0L), cache.map(ResponseCache::misses).orElse(0L),
-        journal == null ? 0 : journal.dropped(), generations.size());
+        (journal == null ? 0 : journal.dropped()) + skipped, generations.size());
   }
 
-  private Prediction predict(BenchmarkItem item, JsonObject journaled, Journal journal, Counters c) {
+  /**
+   * Takes one journal record into the maps, or says why it cannot be used: a record that is valid
+   * JSON but not one of ours (outside interference, a bug) is skipped like a torn line.
+   */
+  private static Optional<String> load(JsonObject r, Map<ItemId, String> generations, Map<String, String> replies) {
+    if (!(r.get("type") instanceof JsonString type)) {
+      return Optional.of("no \"type\" string");
+    }
+    if (!(r.get("track") instanceof JsonString track) || Track.find(track.getString()).isEmpty()) {
+      return Optional.of("no known \"track\"");
+    }
+    if (!(r.get("index") instanceof JsonString index)) {
+      return Optional.of("no \"index\" string");
+    }
+    ItemId id = ItemId.of(Track.find(track.getString()).get(), index.getString());
+    switch (type.getString()) {
+      case "generation" -> {
+        if (!(r.get("prediction") instanceof JsonString text)) {
+          return Optional.of("a generation without a \"prediction\" string");
+        }
+        generations.put(id, text.getString());
+      }
+      case "judge" -> {
+        if (!(r.get("reply") instanceof JsonString reply) || !(r.get("prompt_sha256") instanceof JsonString sha)) {
+          return Optional.of("a judge record without \"reply\" and \"prompt_sha256\" strings");
+        }
+        replies.put(id + "\n" + sha.getString(), reply.getString());
+      }
+      case "error" -> { }
+      default -> {
+        return Optional.of("unknown type \"" + type.getString() + "\"");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Prediction predict(BenchmarkItem item, String journaled, Journal journal, Counters c) {
     if (journaled != null) {
-      return Prediction.of(item.index(), journaled.getString("prediction"));
+      return Prediction.of(item.index(), journaled);
     }
     Prompt prompt = Prompts.reference(item);
     String key = cache.isPresent() ? modelKey(prompt) : null;
-    Optional<JsonObject> hit = cache.flatMap(x -> x.get("model", key));
+    Optional<String> hit = cache.flatMap(x -> x.get("model", key, "text"));
     if (hit.isPresent()) {
-      record(journal, generation(item, hit.get().getString("text"), OptionalLong.empty(), OptionalLong.empty(),
-          Duration.ZERO, true), false);
-      return Prediction.of(item.index(), hit.get().getString("text"));
+      record(journal, generation(item, hit.get(), OptionalLong.empty(), OptionalLong.empty(), Duration.ZERO, true),
+          false);
+      return Prediction.of(item.index(), hit.get());
     }
     ModelResponse resp;
     try {
       resp = model.generate(prompt, settings);
+    } catch (UnusableEndpointException e) {
+      throw e;
     } catch (RuntimeException e) {
-      String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
+      String msg = Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
       record(journal, journalRecord("error", item.id()).add("stage", "model").add("message", msg).build());
       return Prediction.failed(item.index(), msg);
     }
     resp.promptTokens().ifPresent(c.promptTokens::addAndGet);
     resp.completionTokens().ifPresent(c.completionTokens::addAndGet);
     if (cache.isPresent() && !resp.text().isEmpty()) {
-      cache.get().put("model", key, JsonP.PROVIDER.createObjectBuilder().add("text", resp.text()).build());
+      cache.get().put("model", key, "text", resp.text());
     }
     record(journal, generation(item, resp.text(), resp.promptTokens(), resp.completionTokens(), resp.latency(), false));
     return Prediction.of(item.index(), resp.text());
@@ -277,22 +346,24 @@ public final class Evaluation {
         if (known != null) {
           return known;
         }
-        Optional<JsonObject> hit = cache.flatMap(x -> x.get("judge", key));
+        Optional<String> hit = cache.flatMap(x -> x.get("judge", key, "reply"));
         if (hit.isPresent()) {
-          journalReply(sha, hit.get().getString("reply"), true);
-          return hit.get().getString("reply");
+          journalReply(sha, hit.get(), true);
+          return hit.get();
         }
       }
       String reply;
       try {
         reply = judge.reply(itemIndex, prompt);
+      } catch (UnusableEndpointException e) {
+        throw e;
       } catch (RuntimeException e) {
-        record(journal, journalRecord("error", id).add("stage", "judge").add("message", String.valueOf(e.getMessage()))
-            .build());
+        record(journal, journalRecord("error", id).add("stage", "judge")
+            .add("message", Secrets.redact(String.valueOf(e.getMessage()), List.of())).build());
         throw e;
       }
       if (!reply.isEmpty()) {
-        cache.ifPresent(x -> x.put("judge", key, JsonP.PROVIDER.createObjectBuilder().add("reply", reply).build()));
+        cache.ifPresent(x -> x.put("judge", key, "reply", reply));
       }
       journalReply(sha, reply, false);
       return reply;
@@ -314,8 +385,15 @@ public final class Evaluation {
     private Optional<Path> journal = Optional.empty();
     private Optional<ResponseCache> cache = Optional.empty();
     private Progress.Listener listener = Progress.Listener.none();
+    private Consumer<String> warnings = w -> System.err.println("mmrare WARNING: " + w);
 
     private Builder() {}
+
+    /** Where warnings go (a skipped journal record); default: stderr. */
+    public Builder warnings(Consumer<String> warnings) {
+      this.warnings = checkNotNull(warnings, "warnings");
+      return this;
+    }
 
     /** The model under evaluation. */
     public Builder model(ModelAdapter model) {

@@ -34,6 +34,7 @@ import org.mmrarebench.core.InvalidDataException;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Problem;
 import org.mmrarebench.core.Track;
+import org.mmrarebench.core.internal.AtomicFiles;
 
 /**
  * Reads and writes results files with JSON-P: {@code items.jsonl} (one {@link ItemResult} per
@@ -259,21 +260,7 @@ public final class ResultsJson {
     return v instanceof JsonArray a ? Optional.of(a) : Optional.empty();
   }
 
-  private interface WriterBody {
-    void write(Writer w) throws IOException;
-  }
-
-  private static void atomically(Path file, WriterBody body) {
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        body.write(w);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new MmrareException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
+  private static void atomically(Path file, AtomicFiles.Body body) {
+    AtomicFiles.write(file, body);
   }
 }

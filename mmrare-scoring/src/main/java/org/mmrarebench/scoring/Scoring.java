@@ -17,6 +17,8 @@ import org.mmrarebench.core.InvalidDataException;
 import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Problem;
 import org.mmrarebench.core.Track;
+import org.mmrarebench.core.UnusableEndpointException;
+import org.mmrarebench.core.internal.Secrets;
 import org.mmrarebench.core.internal.PyText;
 
 /**
@@ -134,10 +136,13 @@ public final class Scoring {
     String reply;
     try {
       reply = judge.get().reply(item.index(), prompt);
+    } catch (UnusableEndpointException e) {
+      throw e;
     } catch (RuntimeException e) {
       OptionalDouble s = mode == ScoringMode.COMPAT ? OptionalDouble.of(0.0) : OptionalDouble.empty();
       return new ItemResult(track, item.index(), p.text(), sha, Optional.empty(), List.of(), s, f1,
-          ItemStatus.JUDGE_ERROR, mode, false, Optional.of(String.valueOf(e.getMessage())), images, category, orpha, extras, notes);
+          ItemStatus.JUDGE_ERROR, mode, false, Optional.of(Secrets.redact(String.valueOf(e.getMessage()), List.of())),
+          images, category, orpha, extras, notes);
     }
     JudgeVerdict v = parser.parse(track, reply);
     if (v.score().isEmpty() && reask) {
@@ -148,6 +153,8 @@ public final class Scoring {
           reply = again;
           v = v2;
         }
+      } catch (UnusableEndpointException e) {
+        throw e;
       } catch (RuntimeException e) {
         // the first, unreadable reply stands
       }

@@ -36,7 +36,9 @@ import org.mmrarebench.scoring.ScorerRegistry;
 import org.mmrarebench.scoring.Scoring;
 import org.mmrarebench.scoring.ScoringMode;
 import org.mmrarebench.scoring.TrackMetrics;
+import org.mmrarebench.scoring.ItemResult;
 import org.mmrarebench.scoring.run.ProgressBar;
+import org.mmrarebench.scoring.run.RunDirectory;
 import org.mmrarebench.scoring.run.ResponseCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,6 +88,14 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "RUN_DIR", description = "Run directory (default runs/<model>-<time>).")
   Path out;
   @Option(names = "--quiet", description = "No progress on stderr.") boolean quiet;
+  @Option(names = "--allow-errors", description = "Exit 0 even when items end in MODEL_ERROR or JUDGE_ERROR"
+      + " (default: exit 3).") boolean allowErrors;
+  @Option(names = "--wait-for-lock", paramLabel = "S", defaultValue = "0", description = "Seconds to wait for"
+      + " another process holding the run directory (default ${DEFAULT-VALUE}: stop at once).") int waitForLockS;
+  @Option(names = "--max-retry-wait-s", paramLabel = "S", defaultValue = "30", description = "Longest Retry-After"
+      + " wait honoured; a server asking for more fails that call (default ${DEFAULT-VALUE}).") int maxRetryWaitS;
+  @Option(names = "--max-response-mb", paramLabel = "MB", defaultValue = "32", description = "Largest response"
+      + " body read; a larger one fails that call (default ${DEFAULT-VALUE}).") int maxResponseMb;
   @Spec CommandSpec spec;
 
   /** Where environment variables come from (tests replace it). */
@@ -107,48 +117,56 @@ final class EvaluateCommand implements Callable<Integer> {
     GenerationSettings settings = settings();
     Path dir = out != null ? out : Path.of("runs", model.name().replaceAll("[^A-Za-z0-9._-]+", "_") + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    Map<String, Object> identity = identity(bench, model, judge, m, settings, sh);
-    Map<String, Object> runJson = new LinkedHashMap<>(identity);
-    checkResumable(dir, identity);
-    runJson.put("status", "running");
-    runJson.put("start", Instant.now().toString());
-    ResultsJson.writeJson(dir.resolve("run.json"), ResultsJson.toJson(runJson));
-    Thread hook = new Thread(() -> {
-      runJson.put("status", "interrupted");
-      runJson.put("end", Instant.now().toString());
-      ResultsJson.writeJson(dir.resolve("run.json"), ResultsJson.toJson(runJson));
-    });
-    Runtime.getRuntime().addShutdownHook(hook);
-    ScorerRegistry registry = ScorerRegistry.discover();
-    Scoring scoring = Scoring.builder().mode(m).judge(judge)
-        .scorers(List.of(registry.get("orpha_exact"), registry.get("orpha_related"))).build();
-    Evaluation.Builder eb = Evaluation.builder().model(model).scoring(scoring).concurrency(concurrency)
-        .settings(settings).bootstrap(new Bootstrap(resamples, seed, 0.95)).journal(dir.resolve("journal.jsonl"));
-    if (cacheDir != null) {
-      eb.cache(new ResponseCache(cacheDir));
+    Bootstrap bootstrap = new Bootstrap(resamples, seed, 0.95);
+    Map<String, Object> identity = RunDirectory.identity(bench,
+        track.equalsIgnoreCase("all") ? "all" : Track.parse(track).folder(), model.name(),
+        judge.map(JudgeModel::name), m, settings, sh, bootstrap);
+    PrintWriter err = spec.commandLine().getErr();
+    try (RunDirectory run = RunDirectory.open(dir, identity, Duration.ofSeconds(waitForLockS))) {
+      ScorerRegistry registry = ScorerRegistry.discover();
+      Scoring scoring = Scoring.builder().mode(m).judge(judge)
+          .scorers(List.of(registry.get("orpha_exact"), registry.get("orpha_related"))).build();
+      Evaluation.Builder eb = Evaluation.builder().model(model).scoring(scoring).concurrency(concurrency)
+          .settings(settings).bootstrap(bootstrap).journal(run.journal())
+          .warnings(w -> err.println("mmrare WARNING: " + w));
+      if (cacheDir != null) {
+        eb.cache(new ResponseCache(cacheDir, w -> err.println("mmrare WARNING: " + w)));
+      }
+      if (!quiet) {
+        eb.progress(ProgressBar.stderr());
+      }
+      EvaluationResult r;
+      try {
+        r = eb.build().run(bench);
+      } catch (RuntimeException e) {
+        run.failed(e);
+        throw e;
+      }
+      run.complete(r, bootstrap);
+      print(spec.commandLine().getOut(), bench, model.name(), judge, r, dir);
+      return errorSummary(err, r);
     }
-    if (!quiet) {
-      eb.progress(ProgressBar.stderr());
+  }
+
+  /** Exit code 3 when items ended in MODEL_ERROR or JUDGE_ERROR (unless --allow-errors), with the first causes. */
+  private int errorSummary(PrintWriter err, EvaluationResult r) {
+    List<ItemResult> failed = r.items().stream()
+        .filter(i -> i.status() == ItemStatus.MODEL_ERROR || i.status() == ItemStatus.JUDGE_ERROR).toList();
+    if (failed.isEmpty()) {
+      return 0;
     }
-    EvaluationResult r = eb.build().run(bench);
-    ResultsJson.writeItems(dir.resolve("items.jsonl"), r.items());
-    ResultsJson.writeJson(dir.resolve("metrics.json"), ResultsJson.toJson(r.toMetricsMap()));
-    runJson.put("status", "complete");
-    runJson.put("end", Instant.now().toString());
-    Map<String, Object> status = new LinkedHashMap<>();
-    for (ItemStatus s : ItemStatus.values()) {
-      status.put(s.name(), r.items().stream().filter(i -> i.status() == s).count());
+    Map<String, Long> causes = new LinkedHashMap<>();
+    failed.forEach(i -> causes.merge(i.status() + ": " + i.message().orElse("(no message)"), 1L, Long::sum));
+    err.printf("mmrare: %d of %d items ended with an error (%d model, %d judge); first causes:%n", failed.size(),
+        r.items().size(), failed.stream().filter(i -> i.status() == ItemStatus.MODEL_ERROR).count(),
+        failed.stream().filter(i -> i.status() == ItemStatus.JUDGE_ERROR).count());
+    causes.entrySet().stream().limit(5).forEach(e -> err.printf("  %dx %s%n", e.getValue(), e.getKey()));
+    if (allowErrors) {
+      return 0;
     }
-    runJson.put("counts", status);
-    runJson.put("tokens", Map.of("prompt", r.promptTokens(), "completion", r.completionTokens()));
-    runJson.put("cache", Map.of("hits", r.cacheHits(), "misses", r.cacheMisses()));
-    runJson.put("resume", Map.of("generations_from_journal", r.resumedGenerations(),
-        "torn_lines_dropped", r.journalDropped()));
-    ResultsJson.writeJson(dir.resolve("run.json"), ResultsJson.toJson(runJson));
-    Runtime.getRuntime().removeShutdownHook(hook);
-    Reports.write(List.of(RunSummary.read(dir)), dir, new Bootstrap(resamples, seed, 0.95));
-    print(spec.commandLine().getOut(), bench, model.name(), judge, r, dir);
-    return 0;
+    err.println("mmrare: exit code " + MmrareCli.EXIT_ITEM_ERRORS + " (finished with item errors); run the same command"
+        + " again to retry the failed items, or pass --allow-errors to exit 0.");
+    return MmrareCli.EXIT_ITEM_ERRORS;
   }
 
   private ModelAdapter model() {
@@ -177,7 +195,8 @@ final class EvaluateCommand implements Callable<Integer> {
   private OpenAiChatClient.Builder client(String url, String name, String keyEnv) {
     OpenAiChatClient.Builder b = OpenAiChatClient.builder(url, name).maxAttempts(maxAttempts)
         .timeout(Duration.ofSeconds(timeoutS)).environment(env).maxImages(maxImages)
-        .maxPayloadBytes((long) maxPayloadMb << 20);
+        .maxPayloadBytes((long) maxPayloadMb << 20).maxRetryWait(Duration.ofSeconds(maxRetryWaitS))
+        .maxResponseBytes((long) maxResponseMb << 20);
     for (String h : extraHeaders) {
       int eq = h.indexOf('=');
       if (eq <= 0) {
@@ -243,55 +262,6 @@ final class EvaluateCommand implements Callable<Integer> {
     return new int[] {i, n};
   }
 
-  /** What must match for a run directory to be resumed or merged. */
-  private Map<String, Object> identity(Benchmark bench, ModelAdapter model, Optional<JudgeModel> judge, ScoringMode m,
-      GenerationSettings s, Optional<int[]> sh) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("library_version", MmrareCli.version());
-    p.put("dataset", Provenance.dataset(bench));
-    p.put("tracks", track.equalsIgnoreCase("all") ? "all" : Track.parse(track).folder());
-    p.put("model", model.name());
-    p.put("judge", judge.map(JudgeModel::name).orElse("none: reference fallback (diagnosis F1, substring_match)"));
-    p.put("mode", m.cliName());
-    Map<String, Object> settings = new LinkedHashMap<>();
-    s.temperature().ifPresent(t -> settings.put("temperature", t));
-    s.maxTokens().ifPresent(t -> settings.put("max_tokens", t));
-    s.seed().ifPresent(t -> settings.put("seed", t));
-    p.put("settings", settings);
-    p.put("shard", sh.map(x -> (Object) Map.of("index", x[0], "count", x[1])).orElse(null));
-    p.put("bootstrap", Map.of("resamples", resamples, "seed", seed));
-    return p;
-  }
-
-  private static final List<String> IDENTITY_KEYS = List.of("dataset", "tracks", "model", "judge", "mode", "settings",
-      "shard");
-
-  /** Refuses to resume into a run directory made with other data, model, judge, mode, settings or shard. */
-  private static void checkResumable(Path dir, Map<String, Object> identity) {
-    Path run = dir.resolve("run.json");
-    if (!Files.isRegularFile(run)) {
-      return;
-    }
-    JsonObject old = ResultsJson.readObject(run);
-    JsonObject now = ResultsJson.toJson(identity).asJsonObject();
-    for (String k : IDENTITY_KEYS) {
-      JsonValue a = old.getOrDefault(k, JsonValue.NULL);
-      JsonValue b = now.getOrDefault(k, JsonValue.NULL);
-      if (k.equals("dataset")) {
-        a = a instanceof JsonObject o ? o.getOrDefault("sha256", JsonValue.NULL) : a;
-        b = b instanceof JsonObject o ? o.getOrDefault("sha256", JsonValue.NULL) : b;
-      }
-      if (!a.equals(b)) {
-        throw new ConfigurationException("Cannot resume " + dir + ": its " + k + " was " + show(a) + ", now "
-            + show(b) + ". Use another --out directory, or the same settings as the first run.");
-      }
-    }
-  }
-
-  private static String show(JsonValue v) {
-    return v instanceof JsonString s ? s.getString() : v.toString();
-  }
-
   private static void print(PrintWriter w, Benchmark bench, String model, Optional<JudgeModel> judge,
       EvaluationResult r, Path dir) {
     w.printf("model: %s%ndata:  %s%njudge: %s%n%n", model, bench.info().description(),
@@ -313,7 +283,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     w.printf("%nmmrare macro mean (ours, not the paper's; 0-1): %.4f%n", r.macroMean());
     w.printf("took %d ms (%d generations resumed from the journal, cache %d hits / %d misses); wrote"
-        + " %s/{run.json,journal.jsonl,metrics.json,items.jsonl,report.html,leaderboard.md}%n",
+        + " %s/{run.json,journal.jsonl,metrics.json,items.jsonl,report.html,leaderboard.md,leaderboard.csv}%n",
         Duration.between(r.start(), r.end()).toMillis(),
         r.resumedGenerations(), r.cacheHits(), r.cacheMisses(), dir);
   }

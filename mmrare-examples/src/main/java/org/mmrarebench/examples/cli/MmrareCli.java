@@ -2,16 +2,28 @@ package org.mmrarebench.examples.cli;
 
 import java.io.PrintWriter;
 import org.mmrarebench.core.MmrareException;
+import org.mmrarebench.core.internal.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mmrare} command line. Exit codes: 0 success, 1 findings or failure, 2 usage error. */
+/**
+ * The {@code mmrare} command line. Exit codes: 0 success; 1 a failure (bad data, configuration, an
+ * unusable endpoint) or findings ({@code validate}, {@code audit}); 2 a usage error; 3 {@code evaluate}
+ * finished but some items ended in MODEL_ERROR or JUDGE_ERROR ({@code --allow-errors} makes it 0).
+ */
 @Command(name = "mmrare", mixinStandardHelpOptions = true, versionProvider = MmrareCli.Version.class,
     description = "Run, score and inspect the MMRareBench rare-disease multimodal benchmark.",
     subcommands = {StatsCommand.class, ValidateCommand.class, PromptsCommand.class, FixtureCommand.class,
         ScoreCommand.class, CompareCommand.class, EvaluateCommand.class, AuditCommand.class,
         OrphanetCommand.class, ReportCommand.class, MergeCommand.class})
 public final class MmrareCli {
+  private static final String OUT_OF_MEMORY = "mmrare: ran out of memory (the Java heap is "
+      + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Java more heap (java -Xmx4g -jar mmrare.jar ...) or"
+      + " process less at once (--track, --shard).";
+
+  /** Exit code of a run that finished with item errors. */
+  public static final int EXIT_ITEM_ERRORS = 3;
+
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     // One plain line per log record on stderr (JUL's default is two lines with a timestamp).
@@ -26,12 +38,21 @@ public final class MmrareCli {
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof MmrareException || ex instanceof IllegalArgumentException) {
-        cmd.getErr().println("mmrare: " + ex.getMessage());
+        cmd.getErr().println("mmrare: " + Secrets.redact(ex.getMessage(), java.util.List.of()));
+        return 1;
+      }
+      if (ex.getCause() instanceof OutOfMemoryError) {
+        cmd.getErr().println(OUT_OF_MEMORY);
         return 1;
       }
       throw ex;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(OUT_OF_MEMORY);
+      return 1;
+    }
   }
 
   /** The library version from the jar manifest. */

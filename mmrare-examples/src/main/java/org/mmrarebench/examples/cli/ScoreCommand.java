@@ -22,6 +22,7 @@ import org.mmrarebench.scoring.Scorer;
 import org.mmrarebench.scoring.ScorerRegistry;
 import org.mmrarebench.scoring.Scoring;
 import org.mmrarebench.scoring.ScoringMode;
+import org.mmrarebench.scoring.run.RunDirectory;
 import org.mmrarebench.scoring.TrackMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,8 +86,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   static Map<String, Object> provenance(Benchmark bench, Track t, Optional<JudgeModel> judge, ScoringMode m) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("library_version", MmrareCli.version());
-    p.put("dataset", Provenance.dataset(bench));
+    p.put("library_version", RunDirectory.libraryVersion());
+    p.put("dataset", RunDirectory.dataset(bench));
     p.put("track", t.folder());
     p.put("judge", judge.map(JudgeModel::name).orElse(null));
     p.put("mode", m.cliName());

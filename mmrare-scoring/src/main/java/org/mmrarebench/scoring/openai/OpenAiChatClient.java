@@ -19,7 +19,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.mmrarebench.core.UnusableEndpointException;
+import org.mmrarebench.core.internal.Secrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +64,9 @@ import org.mmrarebench.scoring.ResultsJson;
 public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
   private final URI endpoint;
   private final String baseUrl;
+  private final List<String> secrets;
+  private final long maxResponseBytes;
+  private final Duration maxRetryWait;
   private final String modelName;
   private final Optional<String> apiKey;
   private final Map<String, String> headers;
@@ -68,18 +83,34 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
   private long nextSlotNanos;
 
   private OpenAiChatClient(Builder b) {
-    this.baseUrl = b.baseUrl.replaceAll("/+$", "");
-    this.endpoint = URI.create(baseUrl + "/chat/completions");
+    BaseUrl url = BaseUrl.parse(b.baseUrl);
+    this.baseUrl = url.display();
+    this.endpoint = url.endpoint("/chat/completions");
     this.modelName = b.model;
     this.apiKey = b.apiKeyEnv.map(v -> {
-      String key = b.env.apply(v);
-      if (key == null || key.isBlank()) {
+      String raw = b.env.apply(v);
+      // A key file with Windows line endings leaves a CR: surrounding whitespace is never part of a key.
+      String key = raw == null ? "" : raw.strip();
+      if (key.isEmpty()) {
         throw new ConfigurationException("The environment variable " + v + " (named by --api-key-env) is not set;"
             + " export it with the API key, or leave --api-key-env out for servers that need none.");
       }
+      if (key.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+        throw new ConfigurationException("The API key in " + v + " contains a space, line break or other control"
+            + " character inside it; an HTTP header cannot carry that. Fix the value of " + v + ".");
+      }
       return key;
     });
-    this.headers = Map.copyOf(b.headers);
+    List<String> known = new java.util.ArrayList<>(url.secrets());
+    apiKey.ifPresent(known::add);
+    this.secrets = List.copyOf(known);
+    Map<String, String> h = new LinkedHashMap<>(b.headers);
+    if (apiKey.isEmpty()) {
+      url.basicAuthorization().ifPresent(v -> h.put("Authorization", v));
+    }
+    this.headers = Map.copyOf(h);
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.maxRetryWait = b.maxRetryWait;
     this.maxAttempts = b.maxAttempts;
     this.baseDelay = b.baseDelay;
     this.maxDelay = b.maxDelay;
@@ -109,18 +140,33 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
 
   @Override
   public ModelResponse generate(Prompt prompt, GenerationSettings settings) {
-    JsonArrayBuilder content = JsonP.PROVIDER.createArrayBuilder();
+    // Limits are checked from sizes known without reading an image (file size, base64 length), so
+    // a 300 MB image is refused for its item before it is loaded into memory.
     int images = 0;
+    long estimate = 0;
+    for (Prompt.Part p : prompt.parts()) {
+      if (p instanceof Prompt.Image i) {
+        images++;
+        estimate += (i.image().size() + 2) / 3 * 4 + 64;
+      } else {
+        estimate += ((Prompt.Text) p).text().length();
+      }
+    }
+    if (images > maxImages) {
+      throw new MmrareException("Refused before sending: the prompt has " + images + " images, over the limit of "
+          + maxImages + " (maxImages, --max-images); raise the limit or filter items with Benchmark.imageCount.");
+    }
+    if (estimate > maxPayloadBytes) {
+      throw new MmrareException("Refused before sending: the request would be about " + estimate + " bytes, over the"
+          + " limit of " + maxPayloadBytes + " (maxPayloadBytes, --max-payload-mb); raise the limit or send smaller"
+          + " images.");
+    }
+    JsonArrayBuilder content = JsonP.PROVIDER.createArrayBuilder();
     for (Prompt.Part p : prompt.parts()) {
       if (p instanceof Prompt.Text t) {
         content.add(JsonP.PROVIDER.createObjectBuilder().add("type", "text").add("text", t.text()));
       } else {
         ImageRef img = ((Prompt.Image) p).image();
-        images++;
-        if (images > maxImages) {
-          throw new MmrareException("Refused before sending: the prompt has more than " + maxImages
-              + " images (limit set with maxImages); raise the limit or filter items with Benchmark.imageCount.");
-        }
         String mime = img.mediaType().map(MediaType::mime).orElse("image/jpeg");
         content.add(JsonP.PROVIDER.createObjectBuilder().add("type", "image_url").add("image_url",
             JsonP.PROVIDER.createObjectBuilder().add("url", "data:" + mime + ";base64," + img.base64())));
@@ -135,6 +181,8 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
         .add(JsonP.PROVIDER.createObjectBuilder().add("type", "text").add("text", prompt)).build();
     try {
       return send(content, judgeSettings).text();
+    } catch (UnusableEndpointException e) {
+      throw e;
     } catch (MmrareException e) {
       throw new JudgeException(e.getMessage(), e);
     }
@@ -155,44 +203,173 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     }
     HttpRequest.Builder rb = HttpRequest.newBuilder(endpoint).timeout(timeout)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-    headers.forEach(rb::header);
-    apiKey.ifPresent(k -> rb.header("Authorization", "Bearer " + k));
+    try {
+      headers.forEach(rb::header);
+      apiKey.ifPresent(k -> rb.header("Authorization", "Bearer " + k));
+    } catch (IllegalArgumentException e) {
+      throw new UnusableEndpointException(redact("A request header was refused by the HTTP client (" + e.getMessage()
+          + "); check the --header values."));
+    }
     HttpRequest request = rb.build();
     String last = "no attempt made";
+    boolean unreachable = false;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       throttle();
       long start = System.nanoTime();
       Duration wait;
+      unreachable = false;
+      LimitedBody sink = new LimitedBody(maxResponseBytes);
+      CompletableFuture<HttpResponse<String>> call = http.sendAsync(request, info -> sink);
       try {
-        HttpResponse<String> resp = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // The timeout covers the whole exchange, body included: a server trickling bytes cannot hold us.
+        HttpResponse<String> resp = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         int code = resp.statusCode();
         if (code == 200) {
           return parse(resp.body(), Duration.ofNanos(System.nanoTime() - start));
         }
-        last = "HTTP " + code + " from " + endpoint;
-        if (code != 429 && code < 500) {
-          throw new MmrareException(last + ": " + abbreviate(resp.body()) + " (not retried)");
+        last = "HTTP " + code + " from " + endpointForDisplay();
+        if (code == 401 || code == 403 || code == 404 || (code >= 300 && code < 400)) {
+          String where = resp.headers().firstValue("Location").map(l -> " (redirect to " + l + ", not followed)")
+              .orElse("");
+          throw new UnusableEndpointException(redact(last + where + ": " + abbreviate(resp.body())
+              + (code == 401 || code == 403 ? " - the server refused the credentials; check the key variable"
+                  : " - check the base URL and the model name")));
         }
-        wait = retryAfter(resp).orElse(backoff(attempt));
-      } catch (HttpTimeoutException e) {
-        last = "timed out after " + timeout.toMillis() + " ms calling " + endpoint;
+        if (code != 429 && code < 500) {
+          throw new MmrareException(redact(last + ": " + abbreviate(resp.body()) + " (not retried)"));
+        }
+        Optional<Duration> asked = retryAfter(resp, Instant.now());
+        if (asked.isPresent() && asked.get().compareTo(maxRetryWait) > 0) {
+          throw new MmrareException(redact(last + ": the server asked to wait " + asked.get().toSeconds()
+              + " s (Retry-After), over the cap of " + maxRetryWait.toSeconds() + " s (maxRetryWait,"
+              + " --max-retry-wait-s); not retried"));
+        }
+        wait = asked.orElse(backoff(attempt));
+      } catch (TimeoutException e) {
+        call.cancel(true);
+        sink.abort();
+        last = "timed out after " + timeout.toMillis() + " ms calling " + endpointForDisplay()
+            + " (the whole exchange, body included)";
         wait = backoff(attempt);
-      } catch (IOException e) {
-        last = "connection error calling " + endpoint + ": " + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : " " + e.getMessage());
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof BodyTooLarge) {
+          throw new MmrareException("The response from " + endpointForDisplay() + " exceeded " + maxResponseBytes
+              + " bytes (maxResponseBytes, --max-response-mb) and was abandoned; raise the limit if the server really"
+              + " sends such answers.");
+        }
+        if (cause instanceof HttpTimeoutException) {
+          last = "timed out after " + timeout.toMillis() + " ms calling " + endpointForDisplay();
+        } else {
+          unreachable = cause instanceof java.net.ConnectException;
+          last = redact("connection error calling " + endpointForDisplay() + ": " + cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
+        }
         wait = backoff(attempt);
       } catch (MalformedReply e) {
-        last = e.getMessage();
+        last = redact(e.getMessage());
         wait = backoff(attempt);
       } catch (InterruptedException e) {
+        call.cancel(true);
+        sink.abort();
         Thread.currentThread().interrupt();
-        throw new MmrareException("Interrupted while calling " + endpoint, e);
+        throw new MmrareException("Interrupted while calling " + endpointForDisplay(), e);
       }
       if (attempt < maxAttempts) {
         sleep(wait);
       }
     }
-    throw new MmrareException(last + " (gave up after " + maxAttempts + " attempts)");
+    String msg = last + " (gave up after " + maxAttempts + " attempts)";
+    if (unreachable) {
+      throw new UnusableEndpointException(msg + "; is the server running and the base URL right?");
+    }
+    throw new MmrareException(msg);
+  }
+
+  private String endpointForDisplay() {
+    return baseUrl + "/chat/completions";
+  }
+
+  private String redact(String text) {
+    return Secrets.redact(text, secrets);
+  }
+
+  /** The response body grew past the configured bound. */
+  private static final class BodyTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLarge(long limit) {
+      super("response body over " + limit + " bytes");
+    }
+  }
+
+  /**
+   * Collects a response body up to a bound, then cancels the stream: an endless or huge body costs
+   * at most {@code limit} bytes of heap instead of an OutOfMemoryError in HttpClient's threads.
+   */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
+    private final long limit;
+    private final CompletableFuture<String> result = new CompletableFuture<>();
+    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+    private volatile Flow.Subscription subscription;
+    private long total;
+    private boolean done;
+
+    LimitedBody(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public CompletionStage<String> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public synchronized void onNext(List<ByteBuffer> items) {
+      if (done) {
+        return;
+      }
+      for (ByteBuffer b : items) {
+        total += b.remaining();
+        if (total > limit) {
+          done = true;
+          subscription.cancel();
+          result.completeExceptionally(new BodyTooLarge(limit));
+          return;
+        }
+        byte[] chunk = new byte[b.remaining()];
+        b.get(chunk);
+        buffer.write(chunk, 0, chunk.length);
+      }
+    }
+
+    @Override
+    public synchronized void onError(Throwable t) {
+      done = true;
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public synchronized void onComplete() {
+      done = true;
+      result.complete(buffer.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Stops reading (a timeout): the connection is dropped, the buffer released. */
+    synchronized void abort() {
+      done = true;
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
+      result.completeExceptionally(new HttpTimeoutException("aborted"));
+    }
   }
 
   /** A reply that is not a usable chat completion; retried like a server error. */
@@ -209,12 +386,12 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     try (JsonReader r = JsonP.PROVIDER.createReader(new StringReader(body))) {
       o = r.readObject();
     } catch (JsonException | IllegalStateException e) {
-      throw new MalformedReply("malformed JSON from " + endpoint + ": " + abbreviate(body));
+      throw new MalformedReply("malformed JSON from " + endpointForDisplay() + ": " + abbreviate(body));
     }
     JsonArray choices = o.get("choices") instanceof JsonArray a ? a : null;
     if (choices == null || choices.isEmpty() || !(choices.get(0) instanceof JsonObject c)
         || !(c.get("message") instanceof JsonObject m) || !(m.get("content") instanceof JsonString text)) {
-      throw new MalformedReply("no choices[0].message.content in the reply from " + endpoint + ": "
+      throw new MalformedReply("no choices[0].message.content in the reply from " + endpointForDisplay() + ": "
           + abbreviate(body));
     }
     OptionalLong in = OptionalLong.empty();
@@ -230,14 +407,27 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     return new ModelResponse(text.getString(), in, out, latency);
   }
 
-  private static Optional<Duration> retryAfter(HttpResponse<String> resp) {
-    return resp.headers().firstValue("Retry-After").flatMap(v -> {
+  /** The wait a {@code Retry-After} header asks for: delay seconds or an HTTP date (RFC 9110). */
+  static Optional<Duration> retryAfter(HttpResponse<?> resp, Instant now) {
+    return resp.headers().firstValue("Retry-After").flatMap(v -> parseRetryAfter(v, now));
+  }
+
+  static Optional<Duration> parseRetryAfter(String value, Instant now) {
+    String v = value.strip();
+    try {
+      double secs = Double.parseDouble(v);
+      return secs >= 0 && Double.isFinite(secs) ? Optional.of(Duration.ofMillis((long) (secs * 1000)))
+          : Optional.empty();
+    } catch (NumberFormatException e) {
       try {
-        return Optional.of(Duration.ofMillis((long) (Double.parseDouble(v.strip()) * 1000)));
-      } catch (NumberFormatException e) {
-        return Optional.empty(); // an HTTP date: fall back to our own backoff
+        Instant at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant();
+        Duration d = Duration.between(now, at);
+        return Optional.of(d.isNegative() ? Duration.ZERO : d);
+      } catch (java.time.format.DateTimeParseException e2) {
+        return Optional.empty(); // unreadable: our own backoff
       }
-    });
+    }
   }
 
   /** Full jitter: uniform in [0, min(maxDelay, base * 2^(attempt-1))]. */
@@ -293,10 +483,11 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     private long maxPayloadBytes = 50L << 20;
     private OptionalDouble requestsPerSecond = OptionalDouble.empty();
     private GenerationSettings judgeSettings = GenerationSettings.defaults().withTemperature(0);
+    private long maxResponseBytes = 32L << 20;
+    private Duration maxRetryWait = Duration.ofSeconds(30);
 
     private Builder(String baseUrl, String model) {
-      checkArgument(baseUrl.startsWith("http://") || baseUrl.startsWith("https://"),
-          "the base URL must start with http:// or https://, was '%s'", baseUrl);
+      BaseUrl.parse(baseUrl); // validates, with a message that never repeats credentials
       checkArgument(!model.isBlank(), "the model name must not be blank");
       this.baseUrl = baseUrl;
       this.model = model;
@@ -318,6 +509,12 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     /** An extra header on every request (not for the API key: use {@link #apiKeyEnv}). */
     public Builder header(String name, String value) {
       checkArgument(!name.equalsIgnoreCase("Authorization"), "set the API key with apiKeyEnv, not as a header");
+      try {
+        HttpRequest.newBuilder(URI.create("http://localhost/")).header(name, value);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException("The header '" + name + "' cannot be sent: its name or value holds a"
+            + " character HTTP does not allow (a line break, a control character) or names a restricted header.");
+      }
       headers.put(name, value);
       return this;
     }
@@ -356,6 +553,23 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     public Builder maxPayloadBytes(long n) {
       checkArgument(n > 0, "maxPayloadBytes must be > 0, was %s", n);
       this.maxPayloadBytes = n;
+      return this;
+    }
+
+    /** Largest response body read (default 32 MiB); a larger one fails that call with a clear message. */
+    public Builder maxResponseBytes(long n) {
+      checkArgument(n > 0, "maxResponseBytes must be > 0, was %s", n);
+      this.maxResponseBytes = n;
+      return this;
+    }
+
+    /**
+     * Longest {@code Retry-After} wait honoured (default 30 s); a server asking for more fails that
+     * call with its wait in the message.
+     */
+    public Builder maxRetryWait(Duration d) {
+      checkArgument(!d.isNegative(), "maxRetryWait must be >= 0, was %s", d);
+      this.maxRetryWait = d;
       return this;
     }
 

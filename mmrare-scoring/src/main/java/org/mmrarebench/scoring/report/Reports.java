@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Track;
+import org.mmrarebench.core.internal.AtomicFiles;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.PairedComparison;
 import org.mmrarebench.scoring.ResultsJson;
@@ -27,14 +28,10 @@ public final class Reports {
 
   /** Writes the three files into {@code out}. */
   public static void write(List<RunSummary> runs, Path out, Bootstrap bootstrap) {
-    try {
-      Files.createDirectories(out);
-      Files.writeString(out.resolve("leaderboard.md"), markdown(runs), StandardCharsets.UTF_8);
-      Files.writeString(out.resolve("leaderboard.csv"), csv(runs), StandardCharsets.UTF_8);
-      Files.writeString(out.resolve("report.html"), html(runs, bootstrap), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new MmrareException("Cannot write the report into " + out + ": " + e.getMessage(), e);
-    }
+    // each file is built in memory first, then replaces the old one atomically
+    AtomicFiles.writeString(out.resolve("leaderboard.md"), markdown(runs));
+    AtomicFiles.writeString(out.resolve("leaderboard.csv"), csv(runs));
+    AtomicFiles.writeString(out.resolve("report.html"), html(runs, bootstrap));
   }
 
   private static String fmt(double v) {
@@ -60,7 +57,8 @@ public final class Reports {
     }
     sb.append("\n|---|---|---|").append("---|".repeat(Track.values().length)).append('\n');
     for (RunSummary r : runs) {
-      sb.append("| ").append(r.model()).append(" | ").append(r.mode()).append(" | ").append(r.judge()).append(" |");
+      sb.append("| ").append(md(r.model())).append(" | ").append(md(r.mode())).append(" | ").append(md(r.judge()))
+          .append(" |");
       for (Track t : Track.values()) {
         if (r.primaryKey(t).isEmpty()) {
           sb.append(" - |");
@@ -94,14 +92,32 @@ public final class Reports {
         double[] ci = r.unitInterval(t);
         sb.append(String.join(",", q(r.model()), t.folder(), k, fmt(r.number(t, k)), fmt(ci[0] * scale),
             fmt(ci[1] * scale), Long.toString((long) r.number(t, "n_total")), fmt(rate(r, t, "n_unscored")),
-            fmt(errorRate(r, t)), r.mode(), q(r.judge()))).append('\n');
+            fmt(errorRate(r, t)), q(r.mode()), q(r.judge()))).append('\n');
       }
     }
     return sb.toString();
   }
 
-  private static String q(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
+  /**
+   * A quoted CSV text cell, neutralised against spreadsheet formula injection: a cell starting with
+   * {@code =}, {@code +}, {@code @}, a tab or CR, or {@code -} not followed by a digit, gets a
+   * leading {@code '} (OWASP's advice), so a model named {@code =HYPERLINK(...)} stays text.
+   */
+  static String q(String s) {
+    String t = s;
+    if (!t.isEmpty()) {
+      char c = t.charAt(0);
+      boolean minusText = c == '-' && (t.length() == 1 || !Character.isDigit(t.charAt(1)));
+      if (c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' || minusText) {
+        t = "'" + t;
+      }
+    }
+    return "\"" + t.replace("\"", "\"\"") + "\"";
+  }
+
+  /** Text for a Markdown table cell: HTML escaped, {@code |} escaped, line breaks as spaces. */
+  static String md(String s) {
+    return esc(s).replace("|", "\\|").replace("\r", " ").replace("\n", " ");
   }
 
   private static String esc(String s) {

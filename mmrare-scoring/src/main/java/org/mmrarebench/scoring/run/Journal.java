@@ -28,12 +28,14 @@ public final class Journal implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final List<JsonObject> records;
+  private final List<Integer> lines;
   private final int dropped;
 
-  private Journal(Path file, FileChannel channel, List<JsonObject> records, int dropped) {
+  private Journal(Path file, FileChannel channel, List<JsonObject> records, List<Integer> lines, int dropped) {
     this.file = file;
     this.channel = channel;
     this.records = records;
+    this.lines = lines;
     this.dropped = dropped;
   }
 
@@ -42,6 +44,8 @@ public final class Journal implements AutoCloseable {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       List<JsonObject> records = new ArrayList<>();
+      List<Integer> lines = new ArrayList<>();
+      int lineNo = 0;
       long good = 0;
       int dropped = 0;
       if (Files.exists(file)) {
@@ -49,6 +53,7 @@ public final class Journal implements AutoCloseable {
         int start = 0;
         for (int i = 0; i < all.length; i++) {
           if (all[i] == '\n') {
+            lineNo++;
             String line = new String(all, start, i - start, StandardCharsets.UTF_8);
             JsonObject o = parse(line);
             if (line.isBlank()) {
@@ -58,6 +63,7 @@ public final class Journal implements AutoCloseable {
               dropped++;
             } else {
               records.add(o);
+              lines.add(lineNo);
             }
             good = i + 1;
             start = i + 1;
@@ -71,7 +77,7 @@ public final class Journal implements AutoCloseable {
           StandardOpenOption.READ);
       ch.truncate(good);
       ch.position(good);
-      return new Journal(file, ch, records, dropped);
+      return new Journal(file, ch, records, lines, dropped);
     } catch (IOException e) {
       throw new MmrareException("Cannot open the run journal " + file + ": " + e.getMessage(), e);
     }
@@ -91,6 +97,11 @@ public final class Journal implements AutoCloseable {
   /** The complete records found when the journal was opened, in order. */
   public List<JsonObject> records() {
     return List.copyOf(records);
+  }
+
+  /** The 1-based line number of record {@code i} of {@link #records()}. */
+  public int lineOf(int i) {
+    return lines.get(i);
   }
 
   /** How many torn or damaged trailing lines were dropped on open (0 or 1 in practice). */

@@ -1,0 +1,76 @@
+package org.mmrarebench.core.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+import org.mmrarebench.core.MmrareException;
+
+/**
+ * Writes a file so that readers see the old content or the whole new content, never a part: the
+ * text goes to a temporary sibling, is forced to disk and renamed over the target. A failure (a full
+ * disk, an exception in the body) deletes the temporary file and leaves the previous file as it
+ * was. Files are created with {@code CREATE_NEW} and default attributes, so they respect the
+ * process umask ({@code Files.createTempFile} would make them 0600, which breaks a cache shared
+ * between users).
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Writes text into a {@link Writer}. */
+  @FunctionalInterface
+  public interface Body {
+    /** Writes the content. */
+    void write(Writer w) throws IOException;
+  }
+
+  /** Replaces {@code file} with {@code text} (UTF-8). */
+  public static void writeString(Path file, String text) {
+    write(file, w -> w.write(text));
+  }
+
+  /**
+   * Replaces {@code file} with what {@code body} writes (UTF-8).
+   *
+   * @throws MmrareException naming the file when it cannot be written
+   */
+  public static void write(Path file, Body body) {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+        + ".tmp");
+    boolean done = false;
+    try {
+      Files.createDirectories(dir);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        Writer w = Channels.newWriter(ch, StandardCharsets.UTF_8);
+        body.write(w);
+        w.flush();
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      done = true;
+    } catch (IOException e) {
+      throw new MmrareException("Cannot write " + file + ": " + e + ". The previous file, if any, is unchanged;"
+          + " free some space or choose another directory, then run again.", e);
+    } finally {
+      if (!done) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // best effort: the temporary name starts with a dot and ends with .tmp
+        }
+      }
+    }
+  }
+}
