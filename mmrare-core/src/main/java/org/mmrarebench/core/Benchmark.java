@@ -79,18 +79,27 @@ public final class Benchmark implements Iterable<BenchmarkItem> {
    * @throws ConfigurationException when a configured root does not exist
    */
   public static Benchmark load() {
-    Optional<Path> root = resolveRoot(System.getProperty(ROOT_PROPERTY), System.getenv(ROOT_ENV),
-        System.getenv("LMUData"), System.getProperty("user.home"));
+    Optional<Path> root = configuredRoot();
     if (root.isPresent()) {
       return load(root.get());
     }
     LOG.log(Level.INFO, "No MMRareBench release configured (-D" + ROOT_PROPERTY + ", " + ROOT_ENV
         + ", $LMUData/MMrarebench); using the embedded synthetic sample.");
-    return sample();
+    return embedded();
   }
 
-  /** The root {@link #load()} would read, or empty for the embedded sample; exposed for tests and tools. */
-  public static Optional<Path> resolveRoot(String property, String env, String lmuData, String userHome) {
+  /**
+   * The release root {@link #load()} would read (system property, environment variable, then
+   * {@code $LMUData/MMrarebench}), or empty when it would use the embedded sample.
+   *
+   * @throws ConfigurationException when a configured root does not exist or is not absolute
+   */
+  public static Optional<Path> configuredRoot() {
+    return resolveRoot(System.getProperty(ROOT_PROPERTY), System.getenv(ROOT_ENV), System.getenv("LMUData"),
+        System.getProperty("user.home"));
+  }
+
+  static Optional<Path> resolveRoot(String property, String env, String lmuData, String userHome) {
     if (property != null && !property.isBlank()) {
       return Optional.of(existing(Path.of(property), "system property " + ROOT_PROPERTY));
     }
@@ -120,8 +129,11 @@ public final class Benchmark implements Iterable<BenchmarkItem> {
     return source().read(root);
   }
 
-  /** The embedded synthetic sample (all four tracks; not clinical data). */
-  public static Benchmark sample() {
+  /**
+   * The embedded synthetic sample (all four tracks; not clinical data). Named apart from the instance
+   * method {@link #sample(int, long)}, which draws a subset of a benchmark.
+   */
+  public static Benchmark embedded() {
     return source().sample();
   }
 

@@ -21,7 +21,7 @@ import org.mmrarebench.core.TreatmentItem;
 
 /** The embedded sample has what the foundation issue promises. */
 class EmbeddedSampleTest {
-  private final Benchmark sample = Benchmark.sample();
+  private final Benchmark sample = Benchmark.embedded();
 
   @Test
   void readsCleanlyAndSaysItIsSynthetic() {

@@ -168,14 +168,4 @@ class ValidationTest {
     assertEquals(1, item.images().size(), "the empty entry is skipped, the truncated one is undecodable");
     assertEquals(Optional.of("0"), only(r, "UNDECODABLE_BASE64").itemIndex());
   }
-
-  @Test
-  void loadFallsBackToTheSampleOnlyWhenNothingIsConfigured(@TempDir Path home) {
-    assertEquals(Optional.empty(), Benchmark.resolveRoot(null, null, null, home.toString()));
-    assertEquals(Optional.of(root), Benchmark.resolveRoot(root.toString(), null, null, home.toString()));
-    assertThrows(org.mmrarebench.core.ConfigurationException.class,
-        () -> Benchmark.resolveRoot(null, "relative/path", null, home.toString()));
-    assertThrows(org.mmrarebench.core.ConfigurationException.class,
-        () -> Benchmark.resolveRoot(home.resolve("nope").toString(), null, null, home.toString()));
-  }
 }

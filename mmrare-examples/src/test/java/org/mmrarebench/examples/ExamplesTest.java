@@ -61,7 +61,7 @@ class ExamplesTest {
   void exampleScorerIsDiscoveredThroughServiceLoader() {
     ScorerRegistry reg = ScorerRegistry.discover();
     assertTrue(reg.names().containsAll(List.of("rubric_recall", "substring_match", "token_f1")), reg.names().toString());
-    TreatmentItem item = (TreatmentItem) Benchmark.sample().track(Track.TREATMENT).items().get(0);
+    TreatmentItem item = (TreatmentItem) Benchmark.embedded().track(Track.TREATMENT).items().get(0);
     String answer = String.join(" and ", item.mustInclude());
     assertEquals(1.0, reg.get("rubric_recall").score(item, answer).getAsDouble());
     assertEquals(0.0, reg.get("rubric_recall").score(item, "supportive care").getAsDouble());

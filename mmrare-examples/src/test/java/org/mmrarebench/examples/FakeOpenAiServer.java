@@ -33,7 +33,10 @@ final class FakeOpenAiServer implements AutoCloseable {
   /** A scripted response for the next request. */
   enum Fault { RATE_LIMITED, SERVER_ERROR, DROP, MALFORMED, EMPTY_CHOICES }
 
-  record Request(Map<String, String> headers, JsonObject body) {}
+  /** A hostile behaviour applied to every request while set. */
+  enum Mode { NORMAL, HUGE_BODY, SLOW_BODY, ECHO_AUTH_500, ECHO_AUTH_401, ALWAYS_500, LONG_RETRY_AFTER, REDIRECT }
+
+  record Request(String target, Map<String, String> headers, JsonObject body) {}
 
   private final ServerSocket socket;
   private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -46,6 +49,10 @@ final class FakeOpenAiServer implements AutoCloseable {
   final AtomicInteger attempts = new AtomicInteger();
   volatile long latencyMillis;
   volatile int retryAfterSeconds = 1;
+  volatile Mode mode = Mode.NORMAL;
+  /** Bytes of the body sent in HUGE_BODY mode. */
+  volatile long hugeBytes = 8L << 20;
+  final List<String> targets = Collections.synchronizedList(new ArrayList<>());
 
   FakeOpenAiServer() throws IOException {
     socket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
@@ -77,6 +84,7 @@ final class FakeOpenAiServer implements AutoCloseable {
         if (requestLine == null || requestLine.isEmpty()) {
           return;
         }
+        targets.add(requestLine.split(" ")[1]);
         String h;
         while ((h = line(in)) != null && !h.isEmpty()) {
           int c = h.indexOf(':');
@@ -84,6 +92,13 @@ final class FakeOpenAiServer implements AutoCloseable {
         }
         byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
         attempts.incrementAndGet();
+        int hostile = hostile(out, headers);
+        if (hostile == CLOSE) {
+          return;
+        }
+        if (hostile == ANSWERED) {
+          continue;
+        }
         Fault f = faults.poll();
         if (f == Fault.DROP) {
           return;
@@ -111,7 +126,7 @@ final class FakeOpenAiServer implements AutoCloseable {
         try (JsonReader r = JsonP.PROVIDER.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
           req = r.readObject();
         }
-        requests.add(new Request(headers, req));
+        requests.add(new Request(targets.get(targets.size() - 1), headers, req));
         String answer = answer(req);
         String json = JsonP.PROVIDER.createObjectBuilder()
             .add("choices", JsonP.PROVIDER.createArrayBuilder().add(JsonP.PROVIDER.createObjectBuilder().add("message",
@@ -123,6 +138,50 @@ final class FakeOpenAiServer implements AutoCloseable {
     } catch (IOException | InterruptedException e) {
       // the client went away
     }
+  }
+
+  private static final int NOT_HOSTILE = 0;
+  private static final int ANSWERED = 1;
+  private static final int CLOSE = 2;
+
+  /** Applies the hostile mode: NOT_HOSTILE, ANSWERED (keep the connection) or CLOSE. */
+  private int hostile(OutputStream out, Map<String, String> headers) throws IOException, InterruptedException {
+    String auth = headers.getOrDefault("authorization", "");
+    switch (mode) {
+      case NORMAL -> {
+        return NOT_HOSTILE;
+      }
+      case HUGE_BODY -> {
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + hugeBytes
+            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        byte[] chunk = new byte[1 << 16];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        for (long sent = 0; sent < hugeBytes; sent += chunk.length) {
+          out.write(chunk, 0, (int) Math.min(chunk.length, hugeBytes - sent));
+        }
+        out.flush();
+        return CLOSE;
+      }
+      case SLOW_BODY -> {
+        out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+        for (int i = 0; i < 100_000; i++) {
+          out.write(' ');
+          out.flush();
+          Thread.sleep(1000);
+        }
+        return CLOSE;
+      }
+      case ECHO_AUTH_500 -> respond(out, 500, "Internal Server Error",
+          "{\"error\":\"bad request, headers were: Authorization: " + auth + "\"}", null);
+      case ECHO_AUTH_401 -> respond(out, 401, "Unauthorized",
+          "{\"error\":\"invalid key\",\"received\":\"" + auth + "\"}", null);
+      case ALWAYS_500 -> respond(out, 500, "Internal Server Error", "{\"error\":\"boom\"}", null);
+      case LONG_RETRY_AFTER -> respond(out, 429, "Too Many Requests", "{\"error\":\"later\"}", "Retry-After: 120");
+      case REDIRECT -> respond(out, 301, "Moved", "", "Location: http://example.invalid/v1/chat/completions");
+      default -> throw new IllegalStateException(mode.name());
+    }
+    return ANSWERED;
   }
 
   /** Model answers depend on the prompt text; judge replies give every rubric dimension a verdict. */

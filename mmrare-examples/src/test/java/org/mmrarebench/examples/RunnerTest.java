@@ -58,7 +58,7 @@ class RunnerTest {
 
   @Test
   void requestBodiesCarryImagesInOrderWithMediaTypes() {
-    BenchmarkItem item = Benchmark.sample().track(Track.CROSSMODAL).items().get(0);
+    BenchmarkItem item = Benchmark.embedded().track(Track.CROSSMODAL).items().get(0);
     Prompt prompt = Prompts.reference(item);
     var resp = client().build().generate(prompt, GenerationSettings.defaults().withTemperature(0.2).withMaxTokens(99));
     assertTrue(resp.text().startsWith("Answer "));
@@ -100,7 +100,7 @@ class RunnerTest {
     for (int i = 0; i < 100; i++) {
       server.faults.add(FakeOpenAiServer.Fault.SERVER_ERROR);
     }
-    Benchmark one = Benchmark.sample().track(Track.TREATMENT).sample(2, 1);
+    Benchmark one = Benchmark.embedded().track(Track.TREATMENT).sample(2, 1);
     EvaluationResult r = Evaluation.builder().model(client().maxAttempts(3).build())
         .scoring(Scoring.builder().mode(ScoringMode.STRICT).build()).journal(tmp.resolve("journal.jsonl")).build()
         .run(one);
@@ -115,7 +115,7 @@ class RunnerTest {
 
   @Test
   void preflightRefusesOversizedRequestsBeforeSending() {
-    BenchmarkItem item = Benchmark.sample().track(Track.DIAGNOSIS).items().get(0);
+    BenchmarkItem item = Benchmark.embedded().track(Track.DIAGNOSIS).items().get(0);
     MmrareException e = assertThrows(MmrareException.class,
         () -> client().maxImages(1).build().generate(Prompts.reference(item), GenerationSettings.defaults()));
     assertTrue(e.getMessage().contains("Refused before sending"));

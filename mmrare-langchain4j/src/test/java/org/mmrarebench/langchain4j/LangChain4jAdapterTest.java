@@ -37,7 +37,7 @@ class LangChain4jAdapterTest {
             .tokenUsage(new TokenUsage(120, 4)).build();
       }
     };
-    BenchmarkItem item = Benchmark.sample().track(Track.CROSSMODAL).items().get(0);
+    BenchmarkItem item = Benchmark.embedded().track(Track.CROSSMODAL).items().get(0);
     Prompt prompt = Prompts.reference(item);
     ModelResponse r = new LangChain4jAdapter("fake", fake).generate(prompt, GenerationSettings.defaults()
         .withTemperature(0.0).withMaxTokens(64));

@@ -40,7 +40,7 @@ class AuditTest {
 
   @Test
   void theEmbeddedSampleAuditsClean() {
-    Audit.Report r = Audit.run(Benchmark.sample(), O);
+    Audit.Report r = Audit.run(Benchmark.embedded(), O);
     assertTrue(r.clean(), () -> r.findings().toString());
     assertEquals(12, r.alignment().size());
   }

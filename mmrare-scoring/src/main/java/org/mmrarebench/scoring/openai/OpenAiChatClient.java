@@ -238,6 +238,7 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
         if (code != 429 && code < 500) {
           throw new MmrareException(redact(last + ": " + abbreviate(resp.body()) + " (not retried)"));
         }
+        last = redact(last + ": " + abbreviate(resp.body()));
         Optional<Duration> asked = retryAfter(resp, Instant.now());
         if (asked.isPresent() && asked.get().compareTo(maxRetryWait) > 0) {
           throw new MmrareException(redact(last + ": the server asked to wait " + asked.get().toSeconds()

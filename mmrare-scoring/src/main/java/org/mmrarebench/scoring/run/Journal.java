@@ -6,12 +6,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.mmrarebench.core.MmrareException;
@@ -26,12 +24,12 @@ import org.mmrarebench.scoring.ResultsJson;
  */
 public final class Journal implements AutoCloseable {
   private final Path file;
-  private final FileChannel channel;
+  private final RandomAccessFile channel;
   private final List<JsonObject> records;
   private final List<Integer> lines;
   private final int dropped;
 
-  private Journal(Path file, FileChannel channel, List<JsonObject> records, List<Integer> lines, int dropped) {
+  private Journal(Path file, RandomAccessFile channel, List<JsonObject> records, List<Integer> lines, int dropped) {
     this.file = file;
     this.channel = channel;
     this.records = records;
@@ -73,10 +71,11 @@ public final class Journal implements AutoCloseable {
           dropped++; // a torn last line from a crash mid-write: truncated below
         }
       }
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.READ);
-      ch.truncate(good);
-      ch.position(good);
+      // RandomAccessFile, not FileChannel: an interrupted writer thread (the runner cancelling work)
+      // must not close the journal under every other thread, losing records already paid for.
+      RandomAccessFile ch = new RandomAccessFile(file.toFile(), "rw");
+      ch.setLength(good);
+      ch.seek(good);
       return new Journal(file, ch, records, lines, dropped);
     } catch (IOException e) {
       throw new MmrareException("Cannot open the run journal " + file + ": " + e.getMessage(), e);
@@ -132,10 +131,7 @@ public final class Journal implements AutoCloseable {
     long mine;
     try {
       synchronized (this) {
-        ByteBuffer b = ByteBuffer.wrap(line);
-        while (b.hasRemaining()) {
-          channel.write(b);
-        }
+        channel.write(line);
         written += line.length;
         mine = written;
       }
@@ -148,7 +144,7 @@ public final class Journal implements AutoCloseable {
           synchronized (this) {
             upTo = written;
           }
-          channel.force(false);
+          channel.getFD().sync();
           forced = upTo;
         }
       }
@@ -160,7 +156,7 @@ public final class Journal implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
-      channel.force(false);
+      channel.getFD().sync();
       channel.close();
     } catch (IOException e) {
       throw new MmrareException("Cannot close the run journal " + file + ": " + e.getMessage(), e);
