@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mmrarebench.core.InvalidDataException;
+import org.mmrarebench.core.ItemId;
+import org.mmrarebench.core.Track;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Problem;
@@ -38,22 +40,31 @@ public final class PredictionsReader {
    *
    * @throws InvalidDataException naming the file, line and index of the first problem
    */
-  public static List<Prediction> read(Path file) {
+  public static List<Prediction> read(Path file, Track track) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    for (Track other : Track.values()) {
+      String dataset = "_" + other.vlmevalkitDataset().toLowerCase(Locale.ROOT) + ".";
+      if (other != track && name.contains(dataset)) {
+        throw new InvalidDataException(Problem.error("WRONG_TRACK", file.toString(), 0, null, null,
+            "the file is named for " + other.vlmevalkitDataset() + " (the " + other.folder() + " track), but predictions"
+                + " for " + track.folder() + " were asked for.",
+            "Pass --track " + other.folder() + ", or the file made for " + track.vlmevalkitDataset() + "."));
+      }
+    }
     if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-      return readJsonl(file);
+      return readJsonl(file, track);
     }
     if (name.endsWith(".xlsx")) {
-      return readXlsx(file);
+      return readXlsx(file, track);
     }
     if (name.endsWith(".json")) {
-      return readJson(file);
+      return readJson(file, track);
     }
-    return readTsv(file);
+    return readTsv(file, track);
   }
 
   /** Reads a VLMEvalKit prediction workbook as {@code pandas.read_excel} does. */
-  public static List<Prediction> readXlsx(Path file) {
+  public static List<Prediction> readXlsx(Path file, Track track) {
     List<List<String>> rows;
     try {
       rows = XlsxSheet.read(file);
@@ -81,11 +92,11 @@ public final class PredictionsReader {
       texts.add(t == null ? PyValues.NAN : t);
       lines.add(r + 1);
     }
-    return assemble(file, indices, texts, lines);
+    return assemble(file, track, indices, texts, lines);
   }
 
   /** Reads VLMEvalKit's JSON variant: a list of records, or pandas' {@code {"column": {"row": value}}}. */
-  public static List<Prediction> readJson(Path file) {
+  public static List<Prediction> readJson(Path file, Track track) {
     JsonNode root;
     try {
       root = JSON.readTree(file.toFile());
@@ -114,11 +125,11 @@ public final class PredictionsReader {
           "expected a list of records or a column-oriented object with a 'prediction' column.",
           "Write a list of {\"index\", \"prediction\"} records."));
     }
-    return assemble(file, indices, texts, lines);
+    return assemble(file, track, indices, texts, lines);
   }
 
   /** Reads a TSV prediction file with pandas semantics. */
-  public static List<Prediction> readTsv(Path file) {
+  public static List<Prediction> readTsv(Path file, Track track) {
     List<String> indices = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
@@ -146,11 +157,11 @@ public final class PredictionsReader {
     } catch (IOException e) {
       throw new MmrareException("Cannot read predictions " + file + ": " + e.getMessage(), e);
     }
-    return assemble(file, indices, texts, lines);
+    return assemble(file, track, indices, texts, lines);
   }
 
   /** Index normalisation (pandas int64 columns), missing-index and duplicate checks, in file order. */
-  private static List<Prediction> assemble(Path file, List<String> indices, List<String> texts, List<Integer> lines) {
+  private static List<Prediction> assemble(Path file, Track track, List<String> indices, List<String> texts, List<Integer> lines) {
     boolean ints = PyValues.isIntColumn(indices);
     List<Prediction> out = new ArrayList<>(texts.size());
     Map<String, Integer> seen = new HashMap<>();
@@ -162,15 +173,21 @@ public final class PredictionsReader {
       }
       String index = ints ? PyValues.intText(raw) : raw;
       checkUnique(seen, index, file, lines.get(i));
-      out.add(Prediction.of(index, texts.get(i)));
+      out.add(Prediction.of(ItemId.of(track, index), texts.get(i)));
     }
     return out;
   }
 
-  /** Reads JSON lines {@code {"index": ..., "prediction": ...}}; the prediction is taken as is. */
-  public static List<Prediction> readJsonl(Path file) {
+  /**
+   * Reads JSON lines {@code {"index": ..., "prediction": ...}}; the prediction is taken as is. Lines
+   * may name their {@code track} (the {@code items.jsonl} that {@code evaluate} writes holds every
+   * track): lines of other tracks are left out, and a file with tracks but none of {@code track} is
+   * refused. A line whose {@code status} is {@code MODEL_ERROR} is a model failure, not an answer.
+   */
+  public static List<Prediction> readJsonl(Path file, Track track) {
     List<Prediction> out = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
+    java.util.Set<String> otherTracks = new java.util.TreeSet<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int n = 0;
@@ -187,6 +204,19 @@ public final class PredictionsReader {
               "the line is not JSON (" + e.getMessage() + ").",
               "Write one object per line: {\"index\": \"12\", \"prediction\": \"...\"}."));
         }
+        JsonNode tr = o == null ? null : o.get("track");
+        if (tr != null && !tr.isNull()) {
+          java.util.Optional<Track> t = tr.isTextual() ? Track.find(tr.textValue()) : java.util.Optional.empty();
+          if (t.isEmpty()) {
+            throw new InvalidDataException(Problem.error("BAD_TRACK", file.toString(), n, "track", null,
+                "'track' is " + tr + ", not one of diagnosis, treatment, crossmodal, examination.",
+                "Fix the track name or drop the field."));
+          }
+          if (t.get() != track) {
+            otherTracks.add(t.get().folder());
+            continue;
+          }
+        }
         JsonNode idx = o == null ? null : o.get("index");
         JsonNode pred = o == null ? null : o.get("prediction");
         if (idx == null || !(idx.isTextual() || idx.isIntegralNumber())) {
@@ -199,10 +229,22 @@ public final class PredictionsReader {
               "'prediction' is missing or not a string.", "Give every line a \"prediction\" string (or null)."));
         }
         checkUnique(seen, index, file, n);
-        out.add(Prediction.of(index, pred.isNull() ? PyValues.NAN : pred.textValue()));
+        ItemId id = ItemId.of(track, index);
+        JsonNode status = o.get("status");
+        if (status != null && "MODEL_ERROR".equals(status.asText())) {
+          JsonNode msg = o.get("message");
+          out.add(Prediction.failed(id, msg != null && msg.isTextual() ? msg.textValue() : "model error"));
+        } else {
+          out.add(Prediction.of(id, pred.isNull() ? PyValues.NAN : pred.textValue()));
+        }
       }
     } catch (IOException e) {
       throw new MmrareException("Cannot read predictions " + file + ": " + e.getMessage(), e);
+    }
+    if (out.isEmpty() && !otherTracks.isEmpty()) {
+      throw new InvalidDataException(Problem.error("WRONG_TRACK", file.toString(), 0, "track", null,
+          "the file holds predictions for " + String.join(", ", otherTracks) + ", none for " + track.folder() + ".",
+          "Pass the --track the predictions were made for."));
     }
     return out;
   }

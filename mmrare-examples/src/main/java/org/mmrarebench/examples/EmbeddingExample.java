@@ -45,7 +45,7 @@ public final class EmbeddingExample {
     List<Prediction> predictions = new ArrayList<>();
     for (BenchmarkItem item : plans) {
       Prompt prompt = Prompts.reference(item);
-      predictions.add(Prediction.of(item.index(), model.generate(prompt, GenerationSettings.defaults()).text()));
+      predictions.add(Prediction.of(item.id(), model.generate(prompt, GenerationSettings.defaults()).text()));
     }
     List<ItemResult> results = Scoring.builder().mode(ScoringMode.STRICT).build()
         .score(plans, Track.TREATMENT, predictions);

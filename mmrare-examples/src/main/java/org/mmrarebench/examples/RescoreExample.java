@@ -22,7 +22,7 @@ public final class RescoreExample {
 
   /** The compat and strict metrics of {@code track} for recorded predictions and judge replies. */
   public static List<TrackMetrics> rescore(Benchmark bench, Track track, Path predictions, Path replies) {
-    List<Prediction> preds = PredictionsReader.read(predictions);
+    List<Prediction> preds = PredictionsReader.read(predictions, track);
     ReplayJudge judge = ReplayJudge.read(replies);
     List<ItemResult> compat = Scoring.builder().mode(ScoringMode.COMPAT).judge(judge).build()
         .score(bench, track, preds);

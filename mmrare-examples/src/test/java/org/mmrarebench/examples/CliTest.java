@@ -1,6 +1,7 @@
 package org.mmrarebench.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,10 +85,16 @@ class CliTest {
     assertEquals("UNSCORED", line.get("status").asText());
     assertTrue(line.get("score").isNull());
     assertEquals("treatment", line.get("track").asText());
-    Run cmp = run("compare", tmp.resolve("compat").toString(), tmp.resolve("strict").toString(), "--json",
+    Run refused = run("compare", tmp.resolve("compat").toString(), tmp.resolve("strict").toString(), "--json",
         "--resamples", "500");
+    assertEquals(1, refused.code());
+    assertTrue(refused.err().contains("not comparable") && refused.err().contains("run A was scored in compat mode,"
+        + " run B in strict mode"), refused.err());
+    Run cmp = run("compare", tmp.resolve("compat").toString(), tmp.resolve("strict").toString(), "--json",
+        "--resamples", "500", "--force");
     assertEquals(0, cmp.code(), cmp.err());
     JsonNode c = JSON.readTree(cmp.out()).get("treatment");
+    assertFalse(c.get("comparable").asBoolean());
     assertEquals(39, c.get("n_paired").asInt());
     assertEquals(0.0, c.get("mean_difference").asDouble(), 1e-12);
   }

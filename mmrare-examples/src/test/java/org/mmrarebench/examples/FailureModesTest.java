@@ -304,6 +304,42 @@ class FailureModesTest {
     assertTrue(server.attempts.get() <= 2, "stopped at the first item: " + server.attempts.get());
   }
 
+  @Test
+  void comparingTheFallbackWithAJudgedRunOrOtherDataIsRefused(@TempDir Path tmp) throws IOException {
+    Path fallback = tmp.resolve("fallback");
+    Path judged = tmp.resolve("judged");
+    assertEquals(0, CliTest.run("evaluate", "--out", fallback.toString(), "--quiet", "--resamples", "50").code());
+    assertEquals(0, CliTest.run("evaluate", "--base-url", server.baseUrl(), "--model", "fake-vlm", "--judge-base-url",
+        server.baseUrl(), "--judge-model", "fake-judge", "--out", judged.toString(), "--quiet", "--resamples", "50")
+        .code());
+    CliTest.Run r = CliTest.run("compare", fallback.toString(), judged.toString(), "--resamples", "50");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("diagnosis: run A reports the no-judge fallback (diagnosis_f1), run B a judged score"
+        + " (diagnosis_judge_score)"), r.err());
+    CliTest.Run forced = CliTest.run("compare", fallback.toString(), judged.toString(), "--resamples", "50", "--force");
+    assertEquals(0, forced.code(), forced.err());
+    assertTrue(forced.out().contains("NOT COMPARABLE (--force)"), forced.out());
+    // the same data, other bytes: a run on a copy of the sample with one answer changed
+    Path data = tmp.resolve("data");
+    CliTest.Run fx = CliTest.run("fixture", "--out", data.toString(), "--image-kb", "1");
+    assertEquals(0, fx.code(), fx.err());
+    Path other = tmp.resolve("other");
+    assertEquals(0, CliTest.run("evaluate", "--data", data.toString(), "--track", "diagnosis", "--out",
+        other.toString(), "--quiet", "--resamples", "50").code());
+    CliTest.Run diff = CliTest.run("compare", fallback.toString(), other.toString(), "--resamples", "50");
+    assertEquals(1, diff.code());
+    assertTrue(diff.err().contains("different diagnosis data"), diff.err());
+    CliTest.Run rep = CliTest.run("report", fallback.toString(), other.toString(), "--out", tmp.resolve("rep")
+        .toString(), "--resamples", "50");
+    assertEquals(1, rep.code());
+    assertTrue(rep.err().contains("different diagnosis data"), rep.err());
+    CliTest.Run repForced = CliTest.run("report", fallback.toString(), judged.toString(), other.toString(), "--out",
+        tmp.resolve("rep").toString(), "--resamples", "50", "--force");
+    assertEquals(0, repForced.code(), repForced.err());
+    assertTrue(Files.readString(tmp.resolve("rep/report.html")).contains("not comparable: run A reports the no-judge"
+        + " fallback (diagnosis_f1)"));
+  }
+
   // ---- damaged state is repaired ----
 
   @Test

@@ -116,10 +116,18 @@ class MainJobTest {
     // the sample's diagnosis item 0 is Alexander disease; "Leukodystrophy" is its parent category
     Files.writeString(preds, "{\"index\": \"0\", \"prediction\": \"Leukodystrophy\"}\n");
     Files.writeString(replies, "{\"index\": \"0\", \"reply\": \"NO\\nYES\\nNO\"}\n");
-    CliTest.Run run = CliTest.run("score", "--track", "diagnosis", "--predictions", preds.toString(),
-        "--judge-replies", replies.toString(), "--mode", "strict", "--out", tmp.resolve("o").toString(),
-        "--resamples", "100");
+    String[] args = {"score", "--track", "diagnosis", "--predictions", preds.toString(), "--judge-replies",
+        replies.toString(), "--mode", "strict", "--out", tmp.resolve("o").toString(), "--resamples", "100"};
+    CliTest.Run refused = CliTest.run(args);
+    assertEquals(1, refused.code());
+    assertTrue(refused.err().contains("11 of 12 diagnosis items have no prediction"), refused.err());
+    assertTrue(refused.err().contains("(first: 1, 2, 3, 4, 5, ...)"), refused.err());
+    CliTest.Run run = CliTest.run(RunnerTest.concat(args, "--allow-missing"));
     assertEquals(0, run.code(), run.err());
+    CliTest.Run compat = CliTest.run("score", "--track", "diagnosis", "--predictions", preds.toString(), "--out",
+        tmp.resolve("c").toString(), "--resamples", "100");
+    assertEquals(0, compat.code(), compat.err());
+    assertTrue(compat.err().contains("WARNING: 11 of 12 diagnosis items have no prediction"), compat.err());
     JsonNode m = JSON.readTree(tmp.resolve("o/metrics.json").toFile());
     assertEquals(0.0, m.get("diagnosis_orpha_exact").asDouble());
     assertEquals(1.0, m.get("diagnosis_orpha_related").asDouble());

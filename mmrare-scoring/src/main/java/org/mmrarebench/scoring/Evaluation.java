@@ -215,7 +215,7 @@ public final class Evaluation {
 
   private Prediction predict(BenchmarkItem item, String journaled, Journal journal, Counters c) {
     if (journaled != null) {
-      return Prediction.of(item.index(), journaled);
+      return Prediction.of(item.id(), journaled);
     }
     Prompt prompt = Prompts.reference(item);
     String key = cache.isPresent() ? modelKey(prompt) : null;
@@ -223,7 +223,7 @@ public final class Evaluation {
     if (hit.isPresent()) {
       record(journal, generation(item, hit.get(), OptionalLong.empty(), OptionalLong.empty(), Duration.ZERO, true),
           false);
-      return Prediction.of(item.index(), hit.get());
+      return Prediction.of(item.id(), hit.get());
     }
     ModelResponse resp;
     try {
@@ -233,7 +233,7 @@ public final class Evaluation {
     } catch (RuntimeException e) {
       String msg = Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
       record(journal, journalRecord("error", item.id()).add("stage", "model").add("message", msg).build());
-      return Prediction.failed(item.index(), msg);
+      return Prediction.failed(item.id(), msg);
     }
     resp.promptTokens().ifPresent(c.promptTokens::addAndGet);
     resp.completionTokens().ifPresent(c.completionTokens::addAndGet);
@@ -241,7 +241,7 @@ public final class Evaluation {
       cache.get().put("model", key, "text", resp.text());
     }
     record(journal, generation(item, resp.text(), resp.promptTokens(), resp.completionTokens(), resp.latency(), false));
-    return Prediction.of(item.index(), resp.text());
+    return Prediction.of(item.id(), resp.text());
   }
 
   private static JsonObject generation(BenchmarkItem item, String text, OptionalLong in, OptionalLong out,

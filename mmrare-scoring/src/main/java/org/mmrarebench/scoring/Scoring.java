@@ -14,6 +14,7 @@ import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.core.BenchmarkItem;
 import org.mmrarebench.core.DiagnosisItem;
 import org.mmrarebench.core.InvalidDataException;
+import org.mmrarebench.core.ItemId;
 import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Problem;
 import org.mmrarebench.core.Track;
@@ -71,7 +72,11 @@ public final class Scoring {
   public List<ItemResult> score(Benchmark bench, Track track, List<Prediction> predictions) {
     List<Problem> unknown = new ArrayList<>();
     for (Prediction p : predictions) {
-      if (bench.get(track, p.index()).isEmpty()) {
+      if (p.track() != track) {
+        unknown.add(Problem.error("WRONG_TRACK", "predictions", 0, "track", p.index(),
+            "the prediction is for " + p.id() + ", but " + track.folder() + " is being scored.",
+            "Score each track with its own predictions."));
+      } else if (bench.get(track, p.index()).isEmpty()) {
         unknown.add(Problem.error("UNKNOWN_INDEX", "predictions", 0, "index", p.index(),
             "no " + track.folder() + " item has index " + p.index() + ".",
             "Score predictions against the data they were made for (check --data and --track)."));
@@ -88,6 +93,19 @@ public final class Scoring {
     List<ItemResult> out = new ArrayList<>(predictions.size());
     for (Prediction p : predictions) {
       out.add(scoreItem(bench.get(track, p.index()).orElseThrow(), p));
+    }
+    return out;
+  }
+
+  /** The items of {@code track} in {@code bench} that no prediction answers, in benchmark order. */
+  public static List<ItemId> unanswered(Benchmark bench, Track track, List<Prediction> predictions) {
+    java.util.Set<ItemId> have = new java.util.HashSet<>();
+    predictions.forEach(p -> have.add(p.id()));
+    List<ItemId> out = new ArrayList<>();
+    for (BenchmarkItem item : bench.track(track)) {
+      if (!have.contains(item.id())) {
+        out.add(item.id());
+      }
     }
     return out;
   }

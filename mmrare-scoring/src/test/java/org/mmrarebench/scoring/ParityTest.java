@@ -70,7 +70,7 @@ class ParityTest {
   void judgePromptsAndF1MatchTheReference(Track track) throws IOException {
     Path root = Shared.resolve("parity/tracks");
     Benchmark bench = ReleaseReader.lenient().read(root).benchmark();
-    Map<String, Prediction> predictions = PredictionsReader.read(root.resolve(track.folder()).resolve("predictions.tsv"))
+    Map<String, Prediction> predictions = PredictionsReader.read(root.resolve(track.folder()).resolve("predictions.tsv"), track)
         .stream().collect(Collectors.toMap(Prediction::index, Function.identity()));
     List<JsonNode> rows = lines("parity/tracks/" + track.folder() + "/expected.jsonl");
     assertEquals(40, rows.size());

@@ -26,7 +26,7 @@ class VlmEvalKitInteropTest {
   @EnumSource(Track.class)
   void xlsxPredictionsGiveTheReferenceJudgePromptsAndF1(Track track) throws IOException {
     Path xlsx = Shared.resolve("interop/vlmevalkit/fake-vlm_" + track.vlmevalkitDataset() + ".xlsx");
-    List<Prediction> preds = PredictionsReader.read(xlsx);
+    List<Prediction> preds = PredictionsReader.read(xlsx, track);
     Map<String, Prediction> byIndex = preds.stream().collect(Collectors.toMap(Prediction::index, Function.identity()));
     Benchmark bench = ReleaseReader.lenient().read(Shared.resolve("parity/tracks")).benchmark();
     List<JsonNode> rows = ParityTest.lines("parity/tracks/" + track.folder() + "/expected.jsonl");

@@ -7,47 +7,79 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmrarebench.core.ConfigurationException;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.scoring.Bootstrap;
-import org.mmrarebench.scoring.ItemResult;
 import org.mmrarebench.scoring.PairedComparison;
 import org.mmrarebench.scoring.ResultsJson;
+import org.mmrarebench.scoring.report.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mmrare compare RUN_A RUN_B}: paired comparison per track. */
+/**
+ * {@code mmrare compare RUN_A RUN_B}: paired comparison per track, refused (or, with
+ * {@code --force}, marked) where the runs do not measure the same thing.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Compare two runs (directories with items.jsonl) on the items both scored, per track.")
+    description = "Compare two runs (directories written by evaluate or score) on the items both scored, per track."
+        + " Tracks whose runs differ in metric, mode, judge or data are refused unless --force.")
 final class CompareCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RUN_A") Path a;
-  @Parameters(index = "1", paramLabel = "RUN_B") Path b;
-  @Option(names = "--resamples", defaultValue = "10000") int resamples;
-  @Option(names = "--seed", defaultValue = "0") long seed;
+  @Parameters(index = "0", paramLabel = "RUN_A", description = "First run directory.") Path a;
+  @Parameters(index = "1", paramLabel = "RUN_B", description = "Second run directory.") Path b;
+  @Option(names = "--resamples", paramLabel = "N", defaultValue = "10000",
+      description = "Bootstrap resamples (default ${DEFAULT-VALUE}).") int resamples;
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
+      description = "Bootstrap seed (default ${DEFAULT-VALUE}).") long seed;
+  @Option(names = "--force", description = "Compare even runs that are not comparable, marking them so.")
+  boolean force;
   @Option(names = "--json", description = "Print one JSON object.") boolean json;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    List<ItemResult> ra = ResultsJson.readItems(items(a));
-    List<ItemResult> rb = ResultsJson.readItems(items(b));
+    RunSummary ra = RunSummary.read(dir(a));
+    RunSummary rb = RunSummary.read(dir(b));
     EnumSet<Track> tracks = EnumSet.noneOf(Track.class);
-    ra.forEach(r -> tracks.add(r.track()));
+    tracks.addAll(ra.tracks().keySet());
+    tracks.retainAll(rb.tracks().keySet());
+    if (tracks.isEmpty()) {
+      throw new ConfigurationException("The runs share no track: " + a + " has " + ra.tracks().keySet() + ", " + b
+          + " has " + rb.tracks().keySet() + ".");
+    }
+    Map<Track, List<String>> why = new LinkedHashMap<>();
+    for (Track t : tracks) {
+      List<String> w = ra.incomparability(rb, t);
+      if (!w.isEmpty()) {
+        why.put(t, w);
+      }
+    }
+    if (!why.isEmpty() && !force) {
+      StringBuilder sb = new StringBuilder("not comparable (run A = " + a + ", run B = " + b + "):");
+      why.forEach((t, w) -> sb.append("\n  ").append(t.folder()).append(": ").append(String.join("; ", w)));
+      sb.append("\nCompare runs made with the same judge (or both without), mode and data; --force prints the"
+          + " comparison anyway, marked as not comparable.");
+      throw new ConfigurationException(sb.toString());
+    }
     Bootstrap boot = new Bootstrap(resamples, seed, 0.95);
     List<PairedComparison> cmp = new ArrayList<>();
     for (Track t : tracks) {
-      cmp.add(PairedComparison.compare(t, ra, rb, boot));
+      cmp.add(PairedComparison.compare(t, ra.items(), rb.items(), boot));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       for (PairedComparison c : cmp) {
         Map<String, Object> row = new LinkedHashMap<>();
+        row.put("comparable", !why.containsKey(c.track()));
+        if (why.containsKey(c.track())) {
+          row.put("not_comparable_because", why.get(c.track()));
+        }
         row.put("n_paired", c.nPaired());
         row.put("mean_a", c.meanA());
         row.put("mean_b", c.meanB());
@@ -59,20 +91,24 @@ final class CompareCommand implements Callable<Integer> {
       out.println(ResultsJson.line(ResultsJson.toJson(m)));
       return 0;
     }
-    out.printf("A = %s, B = %s%n", a, b);
-    out.printf("%-12s %8s %8s %8s %9s %21s %10s%n", "track", "paired", "mean A", "mean B", "A - B", "95% CI", "Wilcoxon p");
+    out.printf(Locale.ROOT, "A = %s, B = %s%n", a, b);
+    out.printf(Locale.ROOT, "%-12s %8s %8s %8s %9s %21s %10s%n", "track", "paired", "mean A", "mean B", "A - B",
+        "95% CI", "Wilcoxon p");
     for (PairedComparison c : cmp) {
-      out.printf("%-12s %8d %8.4f %8.4f %+9.4f [%+8.4f, %+8.4f] %10.4g%n", c.track().folder(), c.nPaired(), c.meanA(),
-          c.meanB(), c.meanDifference(), c.interval().low(), c.interval().high(), c.wilcoxonP());
+      out.printf(Locale.ROOT, "%-12s %8d %8.4f %8.4f %+9.4f [%+8.4f, %+8.4f] %10.4g%s%n", c.track().folder(),
+          c.nPaired(), c.meanA(), c.meanB(), c.meanDifference(), c.interval().low(), c.interval().high(),
+          c.wilcoxonP(), why.containsKey(c.track()) ? "  NOT COMPARABLE (--force): "
+              + String.join("; ", why.get(c.track())) : "");
     }
     return 0;
   }
 
-  private static Path items(Path run) {
-    Path p = Files.isDirectory(run) ? run.resolve("items.jsonl") : run;
-    if (!Files.isRegularFile(p)) {
-      throw new ConfigurationException(run + " has no items.jsonl; pass a directory written by 'mmrare score'.");
+  private static Path dir(Path run) {
+    Path d = Files.isRegularFile(run) ? run.toAbsolutePath().getParent() : run;
+    if (!Files.isDirectory(d)) {
+      throw new ConfigurationException(run + ": no such directory; pass a run directory written by 'mmrare evaluate'"
+          + " or 'mmrare score'.");
     }
-    return p;
+    return d;
   }
 }

@@ -40,7 +40,7 @@ final class PromptsCommand implements Callable<Integer> {
     Track t = Track.parse(track);
     Benchmark bench = data.load().track(t);
     Map<String, Prediction> preds = predictions == null ? Map.of()
-        : PredictionsReader.read(predictions).stream().collect(Collectors.toMap(Prediction::index, Function.identity()));
+        : PredictionsReader.read(predictions, t).stream().collect(Collectors.toMap(Prediction::index, Function.identity()));
     PrintWriter out = spec.commandLine().getOut();
     for (BenchmarkItem item : bench) {
       JsonArrayBuilder msgs = JsonP.PROVIDER.createArrayBuilder();

@@ -2,6 +2,8 @@ package org.mmrarebench.examples.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.mmrarebench.core.ConfigurationException;
+import org.mmrarebench.core.Track;
 import java.util.concurrent.Callable;
 import org.mmrarebench.scoring.report.Reports;
 import org.mmrarebench.scoring.report.RunSummary;
@@ -20,11 +22,22 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
   @Option(names = "--resamples", defaultValue = "10000") int resamples;
   @Option(names = "--seed", defaultValue = "0") long seed;
+  @Option(names = "--force", description = "Report runs made on different data together (marked as not"
+      + " comparable).") boolean force;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     List<RunSummary> summaries = runs.stream().map(RunSummary::read).toList();
+    for (RunSummary other : summaries.subList(1, summaries.size())) {
+      for (Track t : Track.values()) {
+        if (!summaries.get(0).sameData(other, t) && !force) {
+          throw new ConfigurationException("Refusing to report " + summaries.get(0).dir() + " and " + other.dir()
+              + " together: they used different " + t.folder() + " data (dataset sha256 differs). Pass --force to"
+              + " report them anyway (the comparison is then marked as not comparable).");
+        }
+      }
+    }
     Reports.write(summaries, out, new Bootstrap(resamples, seed, 0.95));
     spec.commandLine().getOut().printf("wrote %s/{leaderboard.md,leaderboard.csv,report.html}%n", out);
     return 0;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mmrarebench.core.Benchmark;
+import org.mmrarebench.core.ConfigurationException;
+import org.mmrarebench.core.ItemId;
 import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.data.PredictionsReader;
@@ -46,7 +48,10 @@ final class ScoreCommand implements Callable<Integer> {
   List<String> scorers = new ArrayList<>();
   @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples.") int resamples;
   @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed.") long seed;
-  @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for metrics.json and"
+      + " items.jsonl.") Path out;
+  @Option(names = "--allow-missing", description = "In strict mode, score even when some items have no prediction.")
+  boolean allowMissing;
   @Spec CommandSpec spec;
 
   @Override
@@ -54,7 +59,19 @@ final class ScoreCommand implements Callable<Integer> {
     Track t = Track.parse(track);
     ScoringMode m = ScoringMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
     Benchmark bench = data.load();
-    List<Prediction> preds = PredictionsReader.read(predictions);
+    List<Prediction> preds = PredictionsReader.read(predictions, t);
+    List<ItemId> missing = Scoring.unanswered(bench, t, preds);
+    if (!missing.isEmpty()) {
+      String which = missing.size() + " of " + bench.track(t).size() + " " + t.folder() + " items have no prediction in "
+          + predictions + " (first: " + missing.stream().limit(5).map(ItemId::index).collect(
+              java.util.stream.Collectors.joining(", ")) + (missing.size() > 5 ? ", ..." : "") + ")";
+      if (m == ScoringMode.STRICT && !allowMissing) {
+        throw new ConfigurationException(which + "; strict mode scores complete runs only. Add the missing"
+            + " predictions, or pass --allow-missing to score the others (the metrics then cover fewer items).");
+      }
+      spec.commandLine().getErr().println("mmrare WARNING: " + which + "; scoring the " + preds.size()
+          + " that have one (the reference would too).");
+    }
     Optional<JudgeModel> judge = replies == null ? Optional.empty() : Optional.of(ReplayJudge.read(replies));
     ScorerRegistry registry = ScorerRegistry.discover();
     List<Scorer> extra = new ArrayList<>(scorers.stream().map(registry::get).toList());

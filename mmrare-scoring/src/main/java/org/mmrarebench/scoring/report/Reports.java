@@ -183,17 +183,27 @@ public final class Reports {
     }
     if (runs.size() >= 2) {
       h.append("<h2>Paired comparison</h2>\n<table><tr><th>A</th><th>B</th><th>track</th><th>paired</th>")
-          .append("<th>mean A</th><th>mean B</th><th>A - B</th><th>95% CI</th><th>Wilcoxon p</th></tr>\n");
+          .append("<th>mean A</th><th>mean B</th><th>A - B</th><th>95% CI</th><th>Wilcoxon p</th><th>comparable</th>")
+          .append("</tr>\n");
       RunSummary a = runs.get(0);
       for (RunSummary b : runs.subList(1, runs.size())) {
         for (Track t : Track.values()) {
           if (a.tracks().containsKey(t) && b.tracks().containsKey(t)) {
+            List<String> why = a.incomparability(b, t);
+            if (!why.isEmpty()) {
+              // never a p-value for numbers that do not measure the same thing
+              h.append("<tr class=\"incomparable\"><td>").append(esc(a.model())).append("</td><td>")
+                  .append(esc(b.model())).append("</td><td>").append(t.folder())
+                  .append("</td><td colspan=\"7\">not comparable: ").append(esc(String.join("; ", why)))
+                  .append("</td></tr>\n");
+              continue;
+            }
             PairedComparison c = PairedComparison.compare(t, a.items(), b.items(), bootstrap);
             h.append("<tr><td>").append(esc(a.model())).append("</td><td>").append(esc(b.model())).append("</td><td>")
                 .append(t.folder()).append("</td><td>").append(c.nPaired()).append("</td><td>").append(fmt(c.meanA()))
                 .append("</td><td>").append(fmt(c.meanB())).append("</td><td>").append(fmt(c.meanDifference()))
                 .append("</td><td>[").append(fmt(c.interval().low())).append(", ").append(fmt(c.interval().high()))
-                .append("]</td><td>").append(fmt(c.wilcoxonP())).append("</td></tr>\n");
+                .append("]</td><td>").append(fmt(c.wilcoxonP())).append("</td><td>yes</td></tr>\n");
           }
         }
       }

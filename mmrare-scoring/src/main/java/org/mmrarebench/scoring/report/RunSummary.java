@@ -79,6 +79,60 @@ public record RunSummary(Path dir, String model, String judge, String mode, Map<
     return n.doubleValue();
   }
 
+  /** The sha256 of the track's data file, as recorded in run.json or the score provenance, if any. */
+  public Optional<String> dataSha256(Track t) {
+    if (provenance.get("dataset") instanceof JsonObject d && d.get("sha256") instanceof JsonObject sha
+        && sha.get(t.folder()) instanceof jakarta.json.JsonString s) {
+      return Optional.of(s.getString());
+    }
+    return Optional.empty();
+  }
+
+  /** Whether both runs record the same data file for {@code t} (false when they differ; true when either is silent). */
+  public boolean sameData(RunSummary other, Track t) {
+    Optional<String> da = dataSha256(t);
+    Optional<String> db = other.dataSha256(t);
+    return da.isEmpty() || db.isEmpty() || da.equals(db);
+  }
+
+  /**
+   * Why this run's {@code t} result cannot be compared with {@code other}'s, or empty when it can:
+   * both must report the same metric (a judged score is not a fallback F1), in the same mode, with
+   * the same judge, on the same data file. Each reason names both sides.
+   */
+  public List<String> incomparability(RunSummary other, Track t) {
+    List<String> why = new java.util.ArrayList<>();
+    Optional<String> ka = primaryKey(t);
+    Optional<String> kb = other.primaryKey(t);
+    if (ka.isEmpty() || kb.isEmpty()) {
+      why.add("only one run has the " + t.folder() + " track");
+      return why;
+    }
+    if (!ka.equals(kb)) {
+      why.add("run A reports " + describe(ka.get()) + ", run B " + describe(kb.get()));
+    }
+    if (!mode.equals(other.mode)) {
+      why.add("run A was scored in " + mode + " mode, run B in " + other.mode + " mode");
+    }
+    if (!judge.equals(other.judge)) {
+      why.add("run A was judged by " + judge + ", run B by " + other.judge);
+    }
+    Optional<String> da = dataSha256(t);
+    Optional<String> db = other.dataSha256(t);
+    if (da.isPresent() && db.isPresent() && !da.equals(db)) {
+      why.add("the runs used different " + t.folder() + " data (sha256 " + da.get().substring(0, 12) + "... vs "
+          + db.get().substring(0, 12) + "...)");
+    } else if (da.isEmpty() != db.isEmpty()) {
+      why.add("only one run records which " + t.folder() + " data it used");
+    }
+    return why;
+  }
+
+  private static String describe(String key) {
+    return key.endsWith("_judge_score") ? "a judged score (" + key + ")"
+        : "the no-judge fallback (" + key + ")";
+  }
+
   /** The headline value on a 0-1 scale (diagnosis F1 divided by 100), NaN when absent. */
   public double unitValue(Track t) {
     return primaryKey(t).map(k -> number(t, k) / (k.equals("diagnosis_f1") ? 100 : 1)).orElse(Double.NaN);
