@@ -212,7 +212,7 @@ public final class ReleaseReader {
       List<Pending> pending = new ArrayList<>();
       try (InputStream in = Files.newInputStream(file)) {
         PandasTsvReader reader = new PandasTsvReader(in);
-        header = dedupe(reader.header());
+        header = PandasTsvReader.dedupe(reader.header());
         for (String col : REQUIRED) {
           if (!header.contains(col)) {
             problems.add(Problem.error("MISSING_COLUMN", name, 1, col, null,
@@ -225,8 +225,8 @@ public final class ReleaseReader {
           for (int i = 0; i < header.size(); i++) {
             if (!header.get(i).equals(reader.header().get(i))) {
               problems.add(Problem.warning("DUPLICATE_COLUMN", name, 1, reader.header().get(i), null,
-                  "the header names column '" + reader.header().get(i) + "' more than once; as pandas does, the first"
-                      + " is used and field " + (i + 1) + " is read as '" + header.get(i) + "'.",
+                  "the header names column '" + reader.header().get(i) + "' where that name is already taken; as"
+                      + " pandas does, the first is used and field " + (i + 1) + " is read as '" + header.get(i) + "'.",
                   "Rename or remove the repeated column in the header row."));
             }
           }
@@ -283,27 +283,6 @@ public final class ReleaseReader {
         return List.of();
       }
       return finish(pending);
-    }
-
-    /**
-     * Column names as pandas makes them unique ({@code mangle_dupe_cols}): the first {@code answer}
-     * keeps its name, later ones become {@code answer.1}, {@code answer.2}, skipping names taken.
-     */
-    static List<String> dedupe(List<String> names) {
-      Map<String, Integer> counts = new HashMap<>();
-      List<String> out = new ArrayList<>(names.size());
-      for (String name : names) {
-        String col = name;
-        int cur = counts.getOrDefault(col, 0);
-        while (cur > 0) {
-          counts.put(col, cur + 1);
-          col = col + "." + cur;
-          cur = counts.getOrDefault(col, 0);
-        }
-        out.add(col);
-        counts.put(col, cur + 1);
-      }
-      return List.copyOf(out);
     }
 
     private String columnName(int column) {

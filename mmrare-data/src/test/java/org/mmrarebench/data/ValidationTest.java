@@ -168,4 +168,48 @@ class ValidationTest {
     assertEquals(1, item.images().size(), "the empty entry is skipped, the truncated one is undecodable");
     assertEquals(Optional.of("0"), only(r, "UNDECODABLE_BASE64").itemIndex());
   }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void aFifoInsideTheTrackFolderIsRefusedWithoutOpeningIt() throws Exception {
+    Files.createDirectories(root.resolve("treatment/images"));
+    assertEquals(0, new ProcessBuilder("mkfifo", root.resolve("treatment/images/pipe.png").toString()).start()
+        .waitFor());
+    Files.write(root.resolve("treatment/images/ok.png"), PNG);
+    write(Track.TREATMENT,
+        "index\tquestion\tanswer\tcontext\timage_path\trubric_must_include\trubric_must_not",
+        "0\tq\ta\tc\t\"[\"\"images/ok.png\"\", \"\"images/pipe.png\"\"]\"\tx\ty");
+    ReadResult r = ReleaseReader.lenient().read(root);
+    Problem p = only(r, "NOT_A_REGULAR_FILE");
+    assertEquals(Optional.of("0"), p.itemIndex());
+    assertTrue(p.message().contains("a FIFO, socket or device"), p.message());
+    assertEquals(1, r.benchmark().get(Track.TREATMENT, "0").orElseThrow().images().size());
+  }
+
+  @Test
+  void aTrackWithAHeaderAndNoRowsIsAWarning() throws IOException {
+    write(Track.TREATMENT, "index\tquestion\tanswer\tcontext\timage\trubric_must_include\trubric_must_not");
+    ReadResult r = ReleaseReader.lenient().read(root);
+    Problem p = only(r, "EMPTY_TRACK");
+    assertEquals(Problem.Severity.WARNING, p.severity());
+    assertEquals(0, r.benchmark().size());
+  }
+
+  @Test
+  void duplicateColumnsAreRenamedAsPandasDoesAndWarned() throws IOException {
+    // a header typo: 'answer' twice, the second where 'category' belongs
+    write(Track.DIAGNOSIS,
+        "index\tquestion\tanswer\tcontext\timage\tanswer_aliases\tORPHA_code\tanswer\tanswer.1\tanswer",
+        "0\tq\tAlexander disease\tc\t" + imgs(PNG64) + "\tAxD\t58\tRare neurologic disease\tx\ty");
+    ReadResult r = ReleaseReader.lenient().read(root);
+    assertEquals("Alexander disease", r.benchmark().get(Track.DIAGNOSIS, "0").orElseThrow().answer());
+    List<Problem> dups = r.report().problems().stream().filter(p -> p.kind().equals("DUPLICATE_COLUMN")).toList();
+    assertEquals(3, dups.size(), dups.toString());
+    assertTrue(dups.get(0).message().contains("field 8 is read as 'answer.1'"), dups.get(0).message());
+    assertTrue(dups.get(1).message().contains("field 9 is read as 'answer.1.1'"), dups.get(1).message());
+    assertTrue(dups.get(2).message().contains("field 10 is read as 'answer.2'"), dups.get(2).message());
+    // pandas 1.5 (_maybe_dedup_names), checked in Python: read_csv of "a\ta\ta.1\ta" gives these columns
+    assertEquals(List.of("a", "a.1", "a.1.1", "a.2"),
+        org.mmrarebench.data.internal.PandasTsvReader.dedupe(List.of("a", "a", "a.1", "a")));
+  }
 }

@@ -9,7 +9,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,6 +96,28 @@ public final class PandasTsvReader implements Closeable {
     this.header = List.copyOf(names);
     this.imageColumn = header.indexOf("image");
   }
+
+  /**
+   * Column names as pandas makes them unique ({@code mangle_dupe_cols}): the first {@code answer}
+   * keeps its name, later ones become {@code answer.1}, {@code answer.2}, skipping names taken.
+   */
+  public static List<String> dedupe(List<String> names) {
+    Map<String, Integer> counts = new HashMap<>();
+    List<String> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      String col = name;
+      int cur = counts.getOrDefault(col, 0);
+      while (cur > 0) {
+        counts.put(col, cur + 1);
+        col = col + "." + cur;
+        cur = counts.getOrDefault(col, 0);
+      }
+      out.add(col);
+      counts.put(col, cur + 1);
+    }
+    return List.copyOf(out);
+  }
+
 
   /** The column names, in file order; empty for an empty file. */
   public List<String> header() {
