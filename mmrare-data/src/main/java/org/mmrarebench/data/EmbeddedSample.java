@@ -21,8 +21,12 @@ import org.mmrarebench.core.Track;
  * as class-path resources. It is synthetic - written for real Orphanet diseases, but no case is a
  * real patient - and is for trying the library, not for measuring models.
  *
- * <p>The resources are copied once per JVM into a temporary folder (removed at exit), so that the
- * sample is read by exactly the same code as a downloaded release.
+ * <p>The resources are copied once into a content-addressed folder,
+ * {@code <cache>/sample-<sha256 prefix>} (the cache is {@code -Dmmrare.cache}, {@code $MMRARE_CACHE},
+ * {@code $XDG_CACHE_HOME/mmrare} or {@code ~/.cache/mmrare}), so that the sample is read by exactly
+ * the same code as a downloaded release, every JVM reuses the same folder (no temporary copies
+ * left behind) and results record a stable path. Only when no cache folder can be written is a
+ * temporary copy made, and removed at exit.
  */
 public final class EmbeddedSample {
   private static final String BASE = "/org/mmrarebench/data/sample/";
@@ -33,7 +37,8 @@ public final class EmbeddedSample {
   /** The sample, read strictly. */
   public static Benchmark load() {
     return ReleaseReader.strict()
-        .read(root(), List.of(Track.values()), true, "embedded synthetic sample (not clinical data)", true)
+        .read(root(), List.of(Track.values()), true, "embedded synthetic sample (not clinical data), sha256 "
+            + sha256().substring(0, 16), true)
         .benchmark();
   }
 
@@ -41,36 +46,116 @@ public final class EmbeddedSample {
   public static synchronized Path root() {
     if (extracted == null) {
       extracted = extract();
+      // the bytes are on disk now; keep only the identity
+      contents = new Contents(contents.names(), List.of(), contents.sha256());
     }
     return extracted;
   }
 
-  private static Path extract() {
+  /** The sha256 over the sample's files (names and bytes, in manifest order): its identity. */
+  public static String sha256() {
+    return contents().sha256();
+  }
+
+  private record Contents(List<String> names, List<byte[]> bytes, String sha256) {}
+
+  private static volatile Contents contents;
+
+  private static Contents contents() {
+    Contents c = contents;
+    if (c != null) {
+      return c;
+    }
     try (InputStream manifest = EmbeddedSample.class.getResourceAsStream(BASE + "MANIFEST.txt")) {
       if (manifest == null) {
         throw new MmrareException("The embedded sample is missing from the class path (" + BASE
             + "MANIFEST.txt); use an mmrare-data jar built from the release.");
       }
-      Path dir = Files.createTempDirectory("mmrare-sample-");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
       List<String> names = new BufferedReader(new InputStreamReader(manifest, StandardCharsets.UTF_8)).lines()
-          .map(String::strip).filter(s -> !s.isEmpty()).toList();
+          .map(String::strip).filter(x -> !x.isEmpty()).toList();
+      List<byte[]> bytes = new java.util.ArrayList<>();
+      com.google.common.hash.Hasher h = com.google.common.hash.Hashing.sha256().newHasher();
       for (String name : names) {
-        Path target = dir.resolve(name).normalize();
-        if (!target.startsWith(dir)) {
-          throw new MmrareException("Sample manifest entry '" + name + "' leaves the sample folder.");
-        }
-        Files.createDirectories(target.getParent());
         try (InputStream in = EmbeddedSample.class.getResourceAsStream(BASE + name)) {
           if (in == null) {
             throw new MmrareException("Sample resource " + BASE + name + " is listed in MANIFEST.txt but missing.");
           }
-          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+          byte[] b = in.readAllBytes();
+          bytes.add(b);
+          h.putString(name, StandardCharsets.UTF_8).putByte((byte) 0).putLong(b.length).putBytes(b);
+        }
+      }
+      c = new Contents(names, bytes, h.hash().toString());
+      contents = c;
+      return c;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the embedded sample", e);
+    }
+  }
+
+  private static Path cacheBase() {
+    String prop = System.getProperty("mmrare.cache");
+    if (prop != null && !prop.isBlank()) {
+      return Path.of(prop);
+    }
+    String env = System.getenv("MMRARE_CACHE");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "mmrare");
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "mmrare");
+  }
+
+  private static Path extract() {
+    Contents c = contents();
+    Path dir = cacheBase().resolve("sample-" + c.sha256().substring(0, 16)).toAbsolutePath();
+    if (Files.isRegularFile(dir.resolve(".complete"))) {
+      return dir;
+    }
+    try {
+      Files.createDirectories(dir.getParent());
+      Path tmp = Files.createTempDirectory(dir.getParent(), ".sample-");
+      try {
+        write(c, tmp);
+        Files.writeString(tmp.resolve(".complete"), c.sha256() + "\n");
+        try {
+          Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException raced) {
+          // another JVM finished first (the target exists now): use its copy, drop ours
+          if (!Files.isRegularFile(dir.resolve(".complete"))) {
+            throw raced;
+          }
+        }
+      } finally {
+        if (Files.exists(tmp)) {
+          deleteQuietly(tmp);
         }
       }
       return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot extract the embedded sample", e);
+    } catch (IOException | MmrareException e) {
+      // No writable cache (a read-only home, a sandbox): a temporary copy, removed at exit.
+      try {
+        Path t = Files.createTempDirectory("mmrare-sample-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(t)));
+        write(c, t);
+        return t;
+      } catch (IOException e2) {
+        throw new UncheckedIOException("cannot extract the embedded sample (cache " + dir + ": " + e + ")", e2);
+      }
+    }
+  }
+
+  private static void write(Contents c, Path dir) throws IOException {
+    for (int i = 0; i < c.names().size(); i++) {
+      Path target = dir.resolve(c.names().get(i)).normalize();
+      if (!target.startsWith(dir)) {
+        throw new MmrareException("Sample manifest entry '" + c.names().get(i) + "' leaves the sample folder.");
+      }
+      Files.createDirectories(target.getParent());
+      Files.write(target, c.bytes().get(i));
     }
   }
 

@@ -98,4 +98,15 @@ class EmbeddedSampleTest {
       }
     }
   }
+
+  @Test
+  void theSampleIsReadFromOneContentAddressedFolderNotATemporaryCopy() throws Exception {
+    java.nio.file.Path root = EmbeddedSample.root();
+    assertEquals("sample-" + EmbeddedSample.sha256().substring(0, 16), root.getFileName().toString());
+    assertTrue(java.nio.file.Files.isRegularFile(root.resolve(".complete")));
+    assertEquals(root, EmbeddedSample.root());
+    Benchmark b = Benchmark.embedded();
+    assertTrue(b.info().description().contains(EmbeddedSample.sha256().substring(0, 16)), b.info().description());
+    assertEquals(java.util.Optional.of(root.toString()), b.info().root());
+  }
 }
