@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -143,7 +142,12 @@ public final class PyValues {
     return sb.append('}').toString();
   }
 
-  /** Python's float repr for the common cases (shortest round-trip digits). */
+  /**
+   * Python's {@code repr(float)} (and {@code str}, the same since Python 3.2): the shortest digits
+   * that read back as the same double (jackson-core's Schubfach, as Python's dtoa mode 0), in
+   * positional notation when the decimal point falls within -4 < decpt <= 16, else {@code 1e+16}
+   * style with a signed exponent of at least two digits; {@code nan}, {@code inf}, {@code -0.0}.
+   */
   public static String floatRepr(double d) {
     if (Double.isNaN(d)) {
       return "nan";
@@ -151,18 +155,81 @@ public final class PyValues {
     if (Double.isInfinite(d)) {
       return d > 0 ? "inf" : "-inf";
     }
-    double a = Math.abs(d);
-    if (a != 0 && (a < 1e-4 || a >= 1e16)) {
-      String s = new BigDecimal(Double.toString(d)).toString().replace("E", "e");
-      String[] parts = s.split("e");
-      String mant = parts[0];
-      int exp = Integer.parseInt(parts[1]);
-      return mant + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+    if (d == 0) {
+      return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    String s = new BigDecimal(Double.toString(d)).toPlainString();
-    return s.contains(".") ? s : s + ".0";
+    // Schubfach prints Java style ("1.0E20", "123.45", "1.0E-5"); take its digits and exponent.
+    String j = com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal.toString(Math.abs(d));
+    int e = j.indexOf('E');
+    String mant = e < 0 ? j : j.substring(0, e);
+    int exp10 = e < 0 ? 0 : Integer.parseInt(j.substring(e + 1));
+    int dot = mant.indexOf('.');
+    String digits = dot < 0 ? mant : mant.substring(0, dot) + mant.substring(dot + 1);
+    int pointAfter = (dot < 0 ? mant.length() : dot) + exp10; // decimal point after this many digits
+    int lead = 0;
+    while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+      lead++;
+    }
+    digits = digits.substring(lead);
+    pointAfter -= lead;
+    int trail = digits.length();
+    while (trail > 1 && digits.charAt(trail - 1) == '0') {
+      trail--;
+    }
+    digits = digits.substring(0, trail);
+    int decpt = pointAfter; // value = 0.DIGITS x 10^decpt, as in Python's float_repr
+    if (digits.length() == 2) {
+      // Java's toString may prefer a closer 2-digit decimal where a 1-digit one also reads back
+      // (4.9E-324 for 5e-324); Python always takes the shortest.
+      double a = Math.abs(d);
+      int first = digits.charAt(0) - '0';
+      String best = null;
+      int bestDecpt = 0;
+      java.math.BigDecimal bestDist = null;
+      for (int cand = first; cand <= first + 1; cand++) {
+        String cd = cand == 10 ? "1" : Integer.toString(cand);
+        int cp = cand == 10 ? decpt + 1 : decpt;
+        java.math.BigDecimal value = new java.math.BigDecimal(java.math.BigInteger.valueOf(Long.parseLong(cd)), 1 - cp);
+        if (value.doubleValue() == a) {
+          java.math.BigDecimal dist = value.subtract(new java.math.BigDecimal(a)).abs();
+          if (bestDist == null || dist.compareTo(bestDist) < 0) {
+            best = cd;
+            bestDecpt = cp;
+            bestDist = dist;
+          }
+        }
+      }
+      if (best != null) {
+        digits = best;
+        decpt = bestDecpt;
+      }
+    }
+    StringBuilder sb = new StringBuilder(24);
+    if (d < 0) {
+      sb.append('-');
+    }
+    if (decpt <= -4 || decpt > 16) {
+      sb.append(digits.charAt(0));
+      if (digits.length() > 1) {
+        sb.append('.').append(digits, 1, digits.length());
+      }
+      int x = decpt - 1;
+      sb.append('e').append(x < 0 ? '-' : '+');
+      if (Math.abs(x) < 10) {
+        sb.append('0');
+      }
+      sb.append(Math.abs(x));
+    } else if (decpt <= 0) {
+      sb.append("0.").append("0".repeat(-decpt)).append(digits);
+    } else if (decpt >= digits.length()) {
+      sb.append(digits).append("0".repeat(decpt - digits.length())).append(".0");
+    } else {
+      sb.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
+    }
+    return sb.toString();
   }
 
+  /** Python's {@code repr(str)}: quotes chosen as Python chooses them, non-printable characters escaped. */
   private static String reprString(String s) {
     char q = s.contains("'") && !s.contains("\"") ? '"' : '\'';
     StringBuilder sb = new StringBuilder().append(q);
@@ -176,10 +243,32 @@ public final class PyValues {
         sb.append("\\t");
       } else if (c == '\r') {
         sb.append("\\r");
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = s.codePointAt(i);
+        i++;
+        if (printable(cp)) {
+          sb.appendCodePoint(cp);
+        } else {
+          sb.append(String.format(java.util.Locale.ROOT, "\\U%08x", cp));
+        }
+      } else if (!printable(c) || Character.isSurrogate(c)) {
+        sb.append(c < 0x100 ? String.format(java.util.Locale.ROOT, "\\x%02x", (int) c)
+            : String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
       } else {
         sb.append(c);
       }
     }
     return sb.append(q).toString();
+  }
+
+  /** Python's {@code str.isprintable()} for one code point: not Cc, Cf, Cs, Co, Cn, Zl, Zp or Zs (space excepted). */
+  private static boolean printable(int cp) {
+    if (cp == ' ') {
+      return true;
+    }
+    int t = Character.getType(cp);
+    return t != Character.CONTROL && t != Character.FORMAT && t != Character.SURROGATE && t != Character.PRIVATE_USE
+        && t != Character.UNASSIGNED && t != Character.LINE_SEPARATOR && t != Character.PARAGRAPH_SEPARATOR
+        && t != Character.SPACE_SEPARATOR;
   }
 }
