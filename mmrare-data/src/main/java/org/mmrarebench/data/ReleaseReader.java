@@ -257,6 +257,12 @@ public final class ReleaseReader {
             row++;
             continue;
           }
+          for (int nf : r.nulFields()) {
+            problems.add(Problem.warning("NUL_IN_CELL", name, r.line(), columnName(nf), null,
+                "the cell holds a NUL byte; as pandas' C parser does, its text was cut there"
+                    + (r.cells()[nf] == null ? " (leaving it empty, so missing)" : "") + ".",
+                "Remove the NUL bytes (tr -d '\\000' < file > fixed): they usually come from a bad export."));
+          }
           Map<String, String> cells = new HashMap<>();
           for (int i = 0; i < header.size(); i++) {
             if (r.cells()[i] != null) {
@@ -289,7 +295,64 @@ public final class ReleaseReader {
       return column >= 0 && column < header.size() ? header.get(column) : null;
     }
 
-    private List<BenchmarkItem> finish(List<Pending> pending) {
+    /** Columns whose text the reference shows or compares as {@code str()} of pandas' value. */
+    private static final List<String> TEXT_COLUMNS = List.of("question", "answer", "context", "category",
+        "relation_type");
+
+    /**
+     * Gives numeric and bool columns the text the reference sees ({@code 42.0}, {@code True}) where
+     * it shows them, and warns where a column pandas reads as numbers is used in another way.
+     */
+    private List<Pending> applyDtypes(List<Pending> pending) {
+      List<Pending> out = pending;
+      for (String col : header) {
+        if (col.equals("index") || col.equals("image") || col.equals("image_path")) {
+          continue;
+        }
+        List<String> cells = pending.stream().map(p -> p.cells().get(col)).toList();
+        PyValues.Dtype dtype = PyValues.dtype(cells);
+        if (dtype == PyValues.Dtype.OBJECT) {
+          continue;
+        }
+        // only where the text the reference sees differs from the file's: '42.0' for 42, 'True' for TRUE
+        Optional<Pending> differs = pending.stream()
+            .filter(p -> p.cells().get(col) != null && !PyValues.text(p.cells().get(col), dtype).equals(p.cells().get(col)))
+            .findFirst();
+        if (differs.isEmpty()) {
+          continue;
+        }
+        int first = differs.get().line();
+        String c0 = differs.get().cells().get(col);
+        String example = "'" + c0 + "' is shown as '" + PyValues.text(c0, dtype) + "'";
+        if (TEXT_COLUMNS.contains(col)) {
+          out = out.stream().map(p -> {
+            String c = p.cells().get(col);
+            if (c == null) {
+              return p;
+            }
+            Map<String, String> copy = new HashMap<>(p.cells());
+            copy.put(col, PyValues.text(c, dtype));
+            return new Pending(p.line(), p.rawIndex(), copy, p.image());
+          }).toList();
+          problems.add(Problem.warning("NUMERIC_COLUMN", name, first, col, null,
+              "pandas reads column '" + col + "' as " + dtype.name().toLowerCase(java.util.Locale.ROOT)
+                  + ", so the reference shows str() of numbers: " + example + "; mmrare shows the same"
+                  + (dtype == PyValues.Dtype.FLOAT64 ? " (pandas' float parser can differ in a 17th digit)" : "")
+                  + ".",
+              "Check the column: a text column of numbers is usually a shifted or mislabelled column."));
+        } else {
+          problems.add(Problem.warning("NUMERIC_COLUMN", name, first, col, null,
+              "pandas reads column '" + col + "' as " + dtype.name().toLowerCase(java.util.Locale.ROOT)
+                  + " (" + example + "), not text; mmrare reads its cells as written, so what the reference makes"
+                  + " of them may differ.",
+              "Check the column: list and code columns normally hold text."));
+        }
+      }
+      return out;
+    }
+
+    private List<BenchmarkItem> finish(List<Pending> rows) {
+      List<Pending> pending = applyDtypes(rows);
       List<String> raw = pending.stream().map(Pending::rawIndex).toList();
       boolean intIndex = PyValues.isIntColumn(raw);
       Map<String, Integer> seen = new HashMap<>();
@@ -309,13 +372,22 @@ public final class ReleaseReader {
               "Give every row of a track a unique index."));
           continue;
         }
-        items.add(toItem(p, index));
+        BenchmarkItem item = toItem(p, index);
+        if (item != null) {
+          items.add(item);
+        }
       }
       return items;
     }
 
+    /** The item, or null when the reference could not score it (reported as a problem). */
     private BenchmarkItem toItem(Pending p, String index) {
       Map<String, String> c = p.cells();
+      for (String col : JOINED_LISTS.getOrDefault(track, List.of())) {
+        if (!joinable(p, index, col)) {
+          return null;
+        }
+      }
       List<ImageRef> images = images(p, index);
       if (images.isEmpty()) {
         problems.add(Problem.warning("NO_IMAGES", name, p.line(), "image", index,
@@ -334,6 +406,38 @@ public final class ReleaseReader {
         case EXAMINATION -> new ExaminationItem(core, list(c, "key_test_names"), list(c, "red_flags_to_rule_out"),
             list(c, "must_not"));
       };
+    }
+
+    /** The list columns the reference joins with {@code '; '.join(...)} in the judge prompt, per track. */
+    private static final Map<Track, List<String>> JOINED_LISTS = Map.of(
+        Track.TREATMENT, List.of("rubric_must_include", "rubric_must_not"),
+        Track.CROSSMODAL, List.of("golden_mainline"),
+        Track.EXAMINATION, List.of("key_test_names", "red_flags_to_rule_out", "must_not"));
+
+    /**
+     * Whether the reference can join this JSON list cell: {@code '; '.join} raises TypeError on a
+     * number, boolean, null or nested list (and a T3 claim object is reduced to its claim first), which
+     * ends the reference's whole run. Such an item is reported where it is and left out.
+     */
+    private boolean joinable(Pending p, String index, String col) {
+      String raw = p.cells().get(col);
+      if (raw == null || PyValues.parseJson(raw).filter(JsonNode::isArray).isEmpty()) {
+        return true;
+      }
+      List<JsonNode> nodes = PyValues.listCellNodes(Optional.of(raw));
+      for (int k = 0; k < nodes.size(); k++) {
+        JsonNode n = nodes.get(k);
+        if (n.isTextual() || (track == Track.CROSSMODAL && n.isObject())) {
+          continue;
+        }
+        problems.add(Problem.error("REFERENCE_WOULD_CRASH", name, p.line(), col, index,
+            "element " + (k + 1) + " of the list is " + PyValues.repr(n) + ", not a string; the reference joins this"
+                + " list with '; '.join(...), which raises TypeError and ends its whole run. The item was left out;"
+                + " the other items are scored.",
+            "Write every element as a string, e.g. \"" + PyValues.str(n).replace("\"", "\\\"") + "\"."));
+        return false;
+      }
+      return true;
     }
 
     /** str() of a cell as the reference formats it: a missing value is "nan". */

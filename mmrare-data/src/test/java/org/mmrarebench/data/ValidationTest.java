@@ -212,4 +212,65 @@ class ValidationTest {
     assertEquals(List.of("a", "a.1", "a.1.1", "a.2"),
         org.mmrarebench.data.internal.PandasTsvReader.dedupe(List.of("a", "a", "a.1", "a")));
   }
+
+  // Expectations below were produced by pandas 1.5.3 (Debian's python3-pandas), read_csv(sep='\t').
+
+  @Test
+  void numericAndBoolColumnsShowWhatTheReferenceShows() throws IOException {
+    write(Track.DIAGNOSIS,
+        "index\tquestion\tanswer\tcontext\timage\tanswer_aliases\tORPHA_code\tcategory",
+        "0\tq\t042\tc\t" + imgs(PNG64) + "\t\t58\tTRUE",
+        "1\tq\t+7\tc\t" + imgs(PNG64) + "\t\t59\tfalse");
+    write(Track.TREATMENT,
+        "index\tquestion\tanswer\tcontext\timage\trubric_must_include\trubric_must_not",
+        "0\t3\t1e5\tc\t" + imgs(PNG64) + "\tx\ty",
+        "1\t\t.5\tc\t" + imgs(PNG64) + "\tx\ty");
+    ReadResult r = ReleaseReader.lenient().read(root);
+    assertEquals("42", r.benchmark().get(Track.DIAGNOSIS, "0").orElseThrow().answer());   // int64
+    assertEquals("7", r.benchmark().get(Track.DIAGNOSIS, "1").orElseThrow().answer());
+    assertEquals("True", ((org.mmrarebench.core.DiagnosisItem) r.benchmark().get(Track.DIAGNOSIS, "0")
+        .orElseThrow()).category());                                                          // bool
+    BenchmarkItem t0 = r.benchmark().get(Track.TREATMENT, "0").orElseThrow();
+    BenchmarkItem t1 = r.benchmark().get(Track.TREATMENT, "1").orElseThrow();
+    assertEquals("100000.0", t0.answer());                                                     // float64
+    assertEquals("0.5", t1.answer());
+    assertEquals("3.0", t0.question());                                                        // float64 with a blank
+    assertEquals("nan", t1.question());
+    List<Problem> warnings = r.report().problems().stream().filter(p -> p.kind().equals("NUMERIC_COLUMN")).toList();
+    assertEquals(List.of("answer", "category", "question", "answer"),
+        warnings.stream().map(p -> p.field().orElseThrow()).toList(), warnings.toString());
+    assertTrue(warnings.get(0).message().contains("'042' is shown as '42'"), warnings.get(0).message());
+  }
+
+  @Test
+  void aNulByteCutsTheCellAsPandasDoesAndIsWarned() throws IOException {
+    write(Track.TREATMENT,
+        "index\tquestion\tanswer\tcontext\timage\trubric_must_include\trubric_must_not",
+        "0\tq\tab\u0000cd\tc\t" + imgs(PNG64) + "\tx\ty",
+        "1\tq\t\"q\u0000r\"\tc\t" + imgs(PNG64) + "\tx\ty",
+        "2\tq\t\u0000cd\tc\t" + imgs(PNG64) + "\tx\ty");
+    ReadResult r = ReleaseReader.lenient().read(root);
+    assertEquals("ab", r.benchmark().get(Track.TREATMENT, "0").orElseThrow().answer());
+    assertEquals("q", r.benchmark().get(Track.TREATMENT, "1").orElseThrow().answer());
+    assertEquals("nan", r.benchmark().get(Track.TREATMENT, "2").orElseThrow().answer());
+    List<Problem> nul = r.report().problems().stream().filter(p -> p.kind().equals("NUL_IN_CELL")).toList();
+    assertEquals(List.of(2, 3, 4), nul.stream().map(p -> p.line().getAsInt()).toList());
+    assertEquals(Optional.of("answer"), nul.get(0).field());
+  }
+
+  @Test
+  void aRubricListTheReferenceCannotJoinIsReportedAndOnlyThatItemLeftOut() throws IOException {
+    Path f = write(Track.EXAMINATION,
+        "index\tquestion\tanswer\tcontext\timage\tkey_test_names\tred_flags_to_rule_out\tmust_not",
+        "0\tq\ta\tc\t" + imgs(PNG64) + "\t\"[\"\"MRI\"\", 1e-05]\"\tflag\tnone",
+        "1\tq\ta\tc\t" + imgs(PNG64) + "\t\"[\"\"MRI\"\"]\"\tflag\tnone");
+    ReadResult r = ReleaseReader.lenient().read(root);
+    Problem p = only(r, "REFERENCE_WOULD_CRASH");
+    assertEquals(f.toString(), p.file());
+    assertEquals(2, p.line().getAsInt());
+    assertEquals(Optional.of("key_test_names"), p.field());
+    assertEquals(Optional.of("0"), p.itemIndex());
+    assertTrue(p.message().contains("element 2 of the list is 1e-05"), p.message());
+    assertEquals(List.of("1"), r.benchmark().stream().map(BenchmarkItem::index).toList());
+  }
 }

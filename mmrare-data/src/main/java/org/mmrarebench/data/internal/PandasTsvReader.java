@@ -55,7 +55,13 @@ public final class PandasTsvReader implements Closeable {
    * One row: the 1-based line it starts on, its cells (null where pandas reads a missing value),
    * how many fields it had, and its image cell when the file has an {@code image} column.
    */
-  public record Row(int line, String[] cells, int fieldCount, Optional<ImageCell> image) {}
+  /**
+   * One row.
+   *
+   * @param nulFields the 0-based fields that held a NUL byte and were cut there, as pandas' C parser
+   *     cuts them (it reads cells as C strings)
+   */
+  public record Row(int line, String[] cells, int fieldCount, Optional<ImageCell> image, List<Integer> nulFields) {}
 
   private enum End { TAB, EOL, EOF }
 
@@ -134,6 +140,7 @@ public final class PandasTsvReader implements Closeable {
   }
 
   private Row readRow(int imageCol) throws IOException, SyntaxError {
+    List<Integer> nulFields = new java.util.ArrayList<>();
     int pendingSpaces = 0;
     while (true) {
       int c = peek();
@@ -175,6 +182,11 @@ public final class PandasTsvReader implements Closeable {
       pendingSpaces = 0;
       End end = readField(sink, isImage, startLine, f);
       String value = sink.overflowed() ? null : decode(sink, startLine, f);
+      int nul = value == null ? -1 : value.indexOf('\0');
+      if (nul >= 0) {
+        value = value.substring(0, nul);
+        nulFields.add(f);
+      }
       boolean missing = value != null && PyValues.isMissing(value);
       if (isImage) {
         image = new ImageCell(missing, missing || value == null ? Optional.empty() : Optional.of(value),
@@ -196,7 +208,7 @@ public final class PandasTsvReader implements Closeable {
     if (imageCol >= 0 && image == null) {
       image = new ImageCell(true, Optional.empty(), Optional.empty());
     }
-    return new Row(startLine, out, fieldCount, Optional.ofNullable(image));
+    return new Row(startLine, out, fieldCount, Optional.ofNullable(image), List.copyOf(nulFields));
   }
 
   private End readField(ByteSink sink, boolean isImage, int startLine, int f) throws IOException, SyntaxError {

@@ -47,6 +47,114 @@ public final class PyValues {
     return new java.math.BigInteger(cell.strip()).toString();
   }
 
+  /** The dtype pandas' C parser gives a column. */
+  public enum Dtype {
+    /** int64: every cell present and an integer in range. */
+    INT64,
+    /** uint64: every cell present, an integer, some beyond int64 but none beyond uint64 or negative. */
+    UINT64,
+    /** float64: every present cell a number, or integers with some cells missing. */
+    FLOAT64,
+    /** bool: every cell present and True/TRUE/true/False/FALSE/false. */
+    BOOL,
+    /** object: text, kept as it is. */
+    OBJECT
+  }
+
+  private static final java.util.regex.Pattern PD_INT = java.util.regex.Pattern.compile("\\s*[+-]?[0-9]+\\s*");
+  private static final java.util.regex.Pattern PD_FLOAT = java.util.regex.Pattern.compile(
+      "\\s*[+-]?(?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|(?i:inf|infinity))\\s*");
+  private static final java.math.BigInteger INT64_MIN = java.math.BigInteger.valueOf(Long.MIN_VALUE);
+  private static final java.math.BigInteger INT64_MAX = java.math.BigInteger.valueOf(Long.MAX_VALUE);
+  private static final java.math.BigInteger UINT64_MAX = java.math.BigInteger.ONE.shiftLeft(64).subtract(
+      java.math.BigInteger.ONE);
+  private static final Set<String> TRUE_VALUES = Set.of("True", "TRUE", "true");
+  private static final Set<String> FALSE_VALUES = Set.of("False", "FALSE", "false");
+
+  /**
+   * The dtype pandas 1.5 infers for a column with these cells (null = missing), checked against
+   * pandas: leading and trailing spaces are allowed around numbers, {@code 1,000}, {@code 0x10},
+   * {@code 1_000} and non-ASCII digits are text, a float that overflows ({@code 1e400}) makes the
+   * column text, and a column of bools with a missing cell is text.
+   */
+  public static Dtype dtype(List<String> cells) {
+    boolean anyMissing = false;
+    boolean allInt = true;
+    boolean allFloat = true;
+    boolean allBool = true;
+    boolean beyondInt64 = false;
+    boolean negative = false;
+    int present = 0;
+    for (String c : cells) {
+      if (c == null) {
+        anyMissing = true;
+        continue;
+      }
+      present++;
+      if (allInt && PD_INT.matcher(c).matches()) {
+        java.math.BigInteger v = new java.math.BigInteger(c.strip().replace("+", ""));
+        negative |= v.signum() < 0;
+        if (v.compareTo(INT64_MIN) < 0 || v.compareTo(UINT64_MAX) > 0) {
+          allInt = false;
+          allFloat = false; // pandas leaves such a column as text
+        } else if (v.compareTo(INT64_MAX) > 0) {
+          beyondInt64 = true;
+        }
+      } else {
+        allInt = false;
+      }
+      if (allFloat && !floatCell(c)) {
+        allFloat = false;
+      }
+      allBool &= TRUE_VALUES.contains(c) || FALSE_VALUES.contains(c);
+    }
+    if (present == 0) {
+      return anyMissing ? Dtype.FLOAT64 : Dtype.OBJECT;
+    }
+    if (allInt && !anyMissing) {
+      return beyondInt64 ? (negative ? Dtype.OBJECT : Dtype.UINT64) : Dtype.INT64;
+    }
+    if (allFloat && !(allInt && beyondInt64)) {
+      return Dtype.FLOAT64;
+    }
+    if (allBool && !anyMissing) {
+      return Dtype.BOOL;
+    }
+    return Dtype.OBJECT;
+  }
+
+  /** A cell pandas reads as a float: a number that does not overflow, or an explicit infinity. */
+  private static boolean floatCell(String c) {
+    if (!PD_FLOAT.matcher(c).matches()) {
+      return false;
+    }
+    double v = parseFloat(c);
+    return Double.isFinite(v) || c.strip().toLowerCase(java.util.Locale.ROOT).matches("[+-]?inf(inity)?");
+  }
+
+  private static double parseFloat(String c) {
+    String t = c.strip().toLowerCase(java.util.Locale.ROOT);
+    if (t.matches("[+-]?inf(inity)?")) {
+      return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return Double.parseDouble(t);
+  }
+
+  /**
+   * {@code str()} of a present cell of a column of this dtype, as the reference sees it: integers
+   * without sign or leading zeros, floats as Python's repr ({@code 42.0}, {@code 100000.0}),
+   * bools as {@code True}/{@code False}, text unchanged. (pandas' float parser can differ from a
+   * correctly rounded one in the 17th significant digit; validate warns about float columns.)
+   */
+  public static String text(String cell, Dtype dtype) {
+    return switch (dtype) {
+      case INT64, UINT64 -> new java.math.BigInteger(cell.strip().replace("+", "")).toString();
+      case FLOAT64 -> floatRepr(parseFloat(cell));
+      case BOOL -> TRUE_VALUES.contains(cell) ? "True" : "False";
+      case OBJECT -> cell;
+    };
+  }
+
   /** Whether pandas reads this cell text as missing. */
   public static boolean isMissing(String cell) {
     return NA_MARKERS.contains(cell);
