@@ -336,8 +336,10 @@ class FailureModesTest {
     CliTest.Run repForced = CliTest.run("report", fallback.toString(), judged.toString(), other.toString(), "--out",
         tmp.resolve("rep").toString(), "--resamples", "50", "--force");
     assertEquals(0, repForced.code(), repForced.err());
-    assertTrue(Files.readString(tmp.resolve("rep/report.html")).contains("not comparable: run A reports the no-judge"
-        + " fallback (diagnosis_f1)"));
+    String html = Files.readString(tmp.resolve("rep/report.html"));
+    assertTrue(html.contains("not comparable: run A reports the no-judge fallback (diagnosis_f1)"));
+    assertTrue(html.contains("not comparable: dashed bars are the no-judge fallback"), "bar charts say it");
+    assertTrue(html.contains("Not comparable on one axis"), "the radar says it");
   }
 
   // ---- damaged state is repaired ----

@@ -236,6 +236,12 @@ public final class Reports {
           .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
       s.append("<text x=\"").append(w / 2).append("\" y=\"14\" text-anchor=\"middle\" font-size=\"13\">")
           .append(t.folder()).append("</text>");
+      boolean mixed = runs.stream().map(r -> r.primaryKey(t)).filter(java.util.Optional::isPresent).distinct().count() > 1;
+      if (mixed) {
+        // judged scores and the no-judge fallback are different quantities: say so on the axis
+        s.append("<text class=\"incomparable\" x=\"").append(w / 2).append("\" y=\"28\" text-anchor=\"middle\"")
+            .append(" font-size=\"10\" fill=\"#b00\">not comparable: dashed bars are the no-judge fallback</text>");
+      }
       s.append("<line x1=\"30\" y1=\"").append(hgt + 20).append("\" x2=\"").append(w - 10).append("\" y2=\"")
           .append(hgt + 20).append("\" stroke=\"#888\"/>");
       for (double tick : new double[] {0, 0.5, 1}) {
@@ -254,9 +260,13 @@ public final class Reports {
         double x = 35 + i * slot;
         double bw = Math.max(6, slot - 10);
         double y = hgt + 20 - v * (hgt - 10);
-        s.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
-            + " fill=\"%s\"><title>%s: %s</title></rect>", x, y, bw, hgt + 20 - y, COLORS[i % COLORS.length],
-            esc(r.model()), fmt(v)));
+        boolean fallback = r.primaryKey(t).map(k -> !k.endsWith("_judge_score")).orElse(false);
+        s.append(String.format(Locale.ROOT, "<rect class=\"bar%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
+            + " fill=\"%s\"%s><title>%s: %s (%s)</title></rect>", fallback ? " fallback" : "", x, y, bw, hgt + 20 - y,
+            COLORS[i % COLORS.length], fallback ? " fill-opacity=\"0.35\" stroke=\"#000\" stroke-dasharray=\"4 3\"" : "",
+            esc(r.model()), fmt(v), esc(r.primaryKey(t).orElse("-"))));
+        s.append(String.format(Locale.ROOT, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\""
+            + " font-size=\"10\">%.3f</text>", x + bw / 2, Math.max(40, y - 3), v));
         double[] ci = r.unitInterval(t);
         if (!Double.isNaN(ci[0])) {
           double cx = x + bw / 2;
@@ -274,6 +284,16 @@ public final class Reports {
 
   /** A radar chart with one axis per track and one polygon per run. */
   static String radar(List<RunSummary> runs) {
+    boolean mixed = false;
+    for (Track t : Track.values()) {
+      mixed |= runs.stream().map(r -> r.primaryKey(t)).filter(java.util.Optional::isPresent).distinct().count() > 1;
+    }
+    String note = mixed ? "<p class=\"incomparable\" style=\"color:#b00\">Not comparable on one axis: some runs"
+        + " report the no-judge fallback (diagnosis_f1 / 100, substring_match), others judge scores.</p>\n" : "";
+    return note + radarSvg(runs);
+  }
+
+  private static String radarSvg(List<RunSummary> runs) {
     int size = 440;
     double cx = size / 2.0;
     double cy = size / 2.0;
