@@ -55,6 +55,6 @@ public final class EmbeddingExample {
   /** Prints the headline metric for the echo model. */
   public static void main(String[] args) {
     TrackMetrics m = run(new EchoModel());
-    System.out.println(m.primaryKey() + " = " + m.primary() + " over " + m.values().get("n_total") + " items");
+    System.out.println(m.primaryKey() + " = " + m.primary() + " over " + m.counts().total() + " items");
   }
 }

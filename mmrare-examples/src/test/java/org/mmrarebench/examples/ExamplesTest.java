@@ -19,7 +19,7 @@ class ExamplesTest {
   @Test
   void embeddingExampleRunsOnTheSample() {
     TrackMetrics m = EmbeddingExample.run(new EmbeddingExample.EchoModel());
-    assertEquals(12, m.values().get("n_total"));
+    assertEquals(12, m.counts().total());
     assertEquals("substring_match", m.primaryKey());
     assertEquals(0.0, m.primary());
   }
@@ -39,8 +39,8 @@ class ExamplesTest {
     Benchmark bench = org.mmrarebench.data.ReleaseReader.lenient().read(data).benchmark();
     List<TrackMetrics> m = RescoreExample.rescore(bench, Track.TREATMENT, data.resolve("treatment/predictions.tsv"),
         replies);
-    assertEquals(40, m.get(0).values().get("n_total"));
-    assertEquals(1, m.get(1).values().get("n_unscored"));
+    assertEquals(40, m.get(0).counts().total());
+    assertEquals(1, m.get(1).counts().unscored());
     assertEquals(0.5, m.get(1).primary(), 1e-12);
     assertTrue(m.get(0).primary() != m.get(1).primary(), "compat counts the 'no' inside explanations");
   }

@@ -24,10 +24,12 @@ public record EvaluationResult(List<ItemResult> items, Map<Track, TrackMetrics> 
     long promptTokens, long completionTokens, long cacheHits, long cacheMisses, int journalDropped,
     int resumedGenerations) {
 
-  /** Copies. */
+  /** Copies; {@link #metrics()} iterates in track order. */
   public EvaluationResult {
     items = List.copyOf(items);
-    metrics = Map.copyOf(metrics);
+    java.util.EnumMap<Track, TrackMetrics> ordered = new java.util.EnumMap<>(Track.class);
+    ordered.putAll(metrics);
+    metrics = java.util.Collections.unmodifiableMap(ordered);
   }
 
   /** Per-track metrics of {@code items} (tracks in declaration order). */
@@ -52,7 +54,7 @@ public record EvaluationResult(List<ItemResult> items, Map<Track, TrackMetrics> 
     double s = 0;
     int n = 0;
     for (TrackMetrics m : metrics.values()) {
-      double v = m.primary() / (m.primaryKey().equals("diagnosis_f1") ? 100 : 1);
+      double v = m.unitPrimary();
       if (Double.isFinite(v)) {
         s += v;
         n++;
@@ -68,7 +70,7 @@ public record EvaluationResult(List<ItemResult> items, Map<Track, TrackMetrics> 
     for (Track t : Track.values()) {
       TrackMetrics m = metrics.get(t);
       if (m != null) {
-        tracks.put(t.folder(), m.values());
+        tracks.put(t.folder(), m.toMap());
       }
     }
     out.put("tracks", tracks);

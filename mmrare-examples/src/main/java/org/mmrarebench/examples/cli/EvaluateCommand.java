@@ -28,7 +28,9 @@ import org.mmrarebench.scoring.report.Reports;
 import org.mmrarebench.scoring.report.RunSummary;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.Evaluation;
+import org.mmrarebench.scoring.Estimate;
 import org.mmrarebench.scoring.EvaluationResult;
+import org.mmrarebench.scoring.Interval;
 import org.mmrarebench.scoring.ItemStatus;
 import org.mmrarebench.scoring.JudgeModel;
 import org.mmrarebench.scoring.ResultsJson;
@@ -273,13 +275,13 @@ final class EvaluateCommand implements Callable<Integer> {
       if (m == null) {
         continue;
       }
-      @SuppressWarnings("unchecked")
-      List<Double> ci = (List<Double>) m.values().get(m.primaryKey() + "_ci95");
-      int errors = (Integer) m.values().get("n_judge_error") + (Integer) m.values().get("n_model_error");
-      String orpha = m.values().get("diagnosis_orpha_exact") instanceof Number
-          ? String.format("%.2f/%.2f", m.number("diagnosis_orpha_exact"), m.number("diagnosis_orpha_related")) : "-";
-      w.printf("%-12s %-24s %9.4f [%8.4f, %8.4f] %5d %7d %12s%n", t.folder(), m.primaryKey(), m.primary(),
-          ci.get(0), ci.get(1), (Integer) m.values().get("n_total"), errors, orpha);
+      Interval ci = m.headline().interval();
+      Estimate exact = m.scorers().get("diagnosis_orpha_exact");
+      Estimate related = m.scorers().get("diagnosis_orpha_related");
+      String orpha = exact != null && related != null
+          ? String.format(Locale.ROOT, "%.2f/%.2f", exact.value(), related.value()) : "-";
+      w.printf(Locale.ROOT, "%-12s %-24s %9.4f [%8.4f, %8.4f] %5d %7d %12s%n", t.folder(), m.primaryKey(), m.primary(),
+          ci.low(), ci.high(), m.counts().total(), m.counts().errors(), orpha);
     }
     w.printf("%nmmrare macro mean (ours, not the paper's; 0-1): %.4f%n", r.macroMean());
     w.printf("took %d ms (%d generations resumed from the journal, cache %d hits / %d misses); wrote"

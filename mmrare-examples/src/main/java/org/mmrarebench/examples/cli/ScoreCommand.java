@@ -85,7 +85,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
     List<ItemResult> results = Scoring.builder().mode(m).judge(judge).scorers(extra).build().score(bench, t, preds);
     TrackMetrics metrics = TrackMetrics.compute(t, results, new Bootstrap(resamples, seed, 0.95));
-    Map<String, Object> json = new LinkedHashMap<>(metrics.values());
+    Map<String, Object> json = new LinkedHashMap<>(metrics.toMap());
     if (t == Track.DIAGNOSIS && m == ScoringMode.STRICT && judge.isPresent()) {
       json.put("diagnosis_orpha_judge_agreement", OrphanetScorers.judgeAgreement(results));
     }
@@ -95,8 +95,8 @@ final class ScoreCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     w.printf("%s (%s%s): %s = %.4f over %d items (scored %s, unscored %s, judge errors %s, model errors %s)%n",
         t.folder(), m.cliName(), metrics.fallback() ? ", reference fallback: no judge" : "", metrics.primaryKey(),
-        metrics.primary(), results.size(), metrics.values().get("n_scored"), metrics.values().get("n_unscored"),
-        metrics.values().get("n_judge_error"), metrics.values().get("n_model_error"));
+        metrics.primary(), results.size(), metrics.counts().scored(), metrics.counts().unscored(),
+        metrics.counts().judgeErrors(), metrics.counts().modelErrors());
     w.printf("wrote %s and %s%n", out.resolve("metrics.json"), out.resolve("items.jsonl"));
     return 0;
   }
