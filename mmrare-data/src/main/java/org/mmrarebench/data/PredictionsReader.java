@@ -19,6 +19,7 @@ import org.mmrarebench.core.Track;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Problem;
+import org.mmrarebench.data.internal.JsonLines;
 import org.mmrarebench.data.internal.PandasTsvReader;
 import org.mmrarebench.data.internal.PyValues;
 import org.mmrarebench.data.internal.XlsxSheet;
@@ -188,59 +189,42 @@ public final class PredictionsReader {
     List<Prediction> out = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     java.util.Set<String> otherTracks = new java.util.TreeSet<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode o;
-        try {
-          o = JSON.readTree(line);
-        } catch (IOException e) {
-          throw new InvalidDataException(Problem.error("BAD_JSON_LINE", file.toString(), n, null, null,
-              "the line is not JSON (" + e.getMessage() + ").",
-              "Write one object per line: {\"index\": \"12\", \"prediction\": \"...\"}."));
-        }
-        JsonNode tr = o == null ? null : o.get("track");
-        if (tr != null && !tr.isNull()) {
-          java.util.Optional<Track> t = tr.isTextual() ? Track.find(tr.textValue()) : java.util.Optional.empty();
-          if (t.isEmpty()) {
-            throw new InvalidDataException(Problem.error("BAD_TRACK", file.toString(), n, "track", null,
-                "'track' is " + tr + ", not one of diagnosis, treatment, crossmodal, examination.",
-                "Fix the track name or drop the field."));
+    JsonLines.forEachObject(file, "BAD_JSON_LINE",
+        "Write one object per line: {\"index\": \"12\", \"prediction\": \"...\"}.", (n, o) -> {
+          JsonNode tr = o.get("track");
+          if (tr != null && !tr.isNull()) {
+            java.util.Optional<Track> t = tr.isTextual() ? Track.find(tr.textValue()) : java.util.Optional.empty();
+            if (t.isEmpty()) {
+              throw new InvalidDataException(Problem.error("BAD_TRACK", file.toString(), n, "track", null,
+                  "'track' is " + tr + ", not one of diagnosis, treatment, crossmodal, examination.",
+                  "Fix the track name or drop the field."));
+            }
+            if (t.get() != track) {
+              otherTracks.add(t.get().folder());
+              return;
+            }
           }
-          if (t.get() != track) {
-            otherTracks.add(t.get().folder());
-            continue;
+          JsonNode idx = o.get("index");
+          JsonNode pred = o.get("prediction");
+          if (idx == null || !(idx.isTextual() || idx.isIntegralNumber())) {
+            throw new InvalidDataException(Problem.error("BAD_INDEX", file.toString(), n, "index", null,
+                "'index' is missing or not a string or integer.", "Give every line an \"index\"."));
           }
-        }
-        JsonNode idx = o == null ? null : o.get("index");
-        JsonNode pred = o == null ? null : o.get("prediction");
-        if (idx == null || !(idx.isTextual() || idx.isIntegralNumber())) {
-          throw new InvalidDataException(Problem.error("BAD_INDEX", file.toString(), n, "index", null,
-              "'index' is missing or not a string or integer.", "Give every line an \"index\"."));
-        }
-        String index = idx.asText();
-        if (pred == null || !(pred.isTextual() || pred.isNull())) {
-          throw new InvalidDataException(Problem.error("BAD_PREDICTION", file.toString(), n, "prediction", index,
-              "'prediction' is missing or not a string.", "Give every line a \"prediction\" string (or null)."));
-        }
-        checkUnique(seen, index, file, n);
-        ItemId id = ItemId.of(track, index);
-        JsonNode status = o.get("status");
-        if (status != null && "MODEL_ERROR".equals(status.asText())) {
-          JsonNode msg = o.get("message");
-          out.add(Prediction.failed(id, msg != null && msg.isTextual() ? msg.textValue() : "model error"));
-        } else {
-          out.add(Prediction.of(id, pred.isNull() ? PyValues.NAN : pred.textValue()));
-        }
-      }
-    } catch (IOException e) {
-      throw new MmrareException("Cannot read predictions " + file + ": " + e.getMessage(), e);
-    }
+          String index = idx.asText();
+          if (pred == null || !(pred.isTextual() || pred.isNull())) {
+            throw new InvalidDataException(Problem.error("BAD_PREDICTION", file.toString(), n, "prediction", index,
+                "'prediction' is missing or not a string.", "Give every line a \"prediction\" string (or null)."));
+          }
+          checkUnique(seen, index, file, n);
+          ItemId id = ItemId.of(track, index);
+          JsonNode status = o.get("status");
+          if (status != null && "MODEL_ERROR".equals(status.asText())) {
+            JsonNode msg = o.get("message");
+            out.add(Prediction.failed(id, msg != null && msg.isTextual() ? msg.textValue() : "model error"));
+          } else {
+            out.add(Prediction.of(id, pred.isNull() ? PyValues.NAN : pred.textValue()));
+          }
+      });
     if (out.isEmpty() && !otherTracks.isEmpty()) {
       throw new InvalidDataException(Problem.error("WRONG_TRACK", file.toString(), 0, "track", null,
           "the file holds predictions for " + String.join(", ", otherTracks) + ", none for " + track.folder() + ".",

@@ -212,7 +212,7 @@ class FailureModesTest {
     assertTrue(server.targets.stream().allMatch(t -> t.equals("/v1/chat/completions?api-version=2024-06-01&key=qk123")),
         server.targets.toString());
     assertTrue(server.requests.stream().allMatch(q -> q.headers().get("authorization").startsWith("Basic ")));
-    JsonObject runJson = ResultsJson.readObject(run.resolve("run.json"));
+    JsonObject runJson = org.mmrarebench.scoring.internal.JsonFiles.readObject(run.resolve("run.json"));
     assertTrue(runJson.getString("model").endsWith("@http://***@127.0.0.1:" + server.baseUrl().split(":")[2]
         + "?api-version=***&key=***"), runJson.getString("model"));
     try (Stream<Path> files = Files.walk(tmp)) {
@@ -293,7 +293,7 @@ class FailureModesTest {
         "--max-attempts", "2", "--quiet", "--resamples", "50", "--out", run.toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("is the server running"), r.err());
-    JsonObject runJson = ResultsJson.readObject(run.resolve("run.json"));
+    JsonObject runJson = org.mmrarebench.scoring.internal.JsonFiles.readObject(run.resolve("run.json"));
     assertEquals("failed", runJson.getString("status"));
     assertTrue(runJson.getString("error").contains("Connect"), runJson.getString("error"));
     server.mode = FakeOpenAiServer.Mode.REDIRECT;

@@ -142,7 +142,7 @@ class RunnerTest {
           assertFalse(Files.readString(f).contains(key), "the API key leaked into " + f);
         }
       }
-      JsonObject metrics = ResultsJson.readObject(run.resolve("metrics.json")).getJsonObject("tracks")
+      JsonObject metrics = org.mmrarebench.scoring.internal.JsonFiles.readObject(run.resolve("metrics.json")).getJsonObject("tracks")
           .getJsonObject("diagnosis");
       assertEquals(12, metrics.getInt("n_scored"));
       assertTrue(metrics.containsKey("diagnosis_judge_score"));
@@ -162,7 +162,7 @@ class RunnerTest {
     CliTest.Run b = CliTest.run(concat(common, "--out", tmp.resolve("b").toString()));
     assertEquals(0, b.code(), b.err());
     assertEquals(asked, server.attempts.get(), "a warm cache answers everything");
-    JsonObject run = ResultsJson.readObject(tmp.resolve("b/run.json"));
+    JsonObject run = org.mmrarebench.scoring.internal.JsonFiles.readObject(tmp.resolve("b/run.json"));
     assertEquals(96, run.getJsonObject("cache").getInt("hits"));
   }
 
@@ -221,7 +221,7 @@ class RunnerTest {
     }
     assertEquals(48, ids.size());
     assertEquals(Files.readString(tmp.resolve("clean/metrics.json")), Files.readString(run.resolve("metrics.json")));
-    JsonObject manifest = ResultsJson.readObject(run.resolve("run.json"));
+    JsonObject manifest = org.mmrarebench.scoring.internal.JsonFiles.readObject(run.resolve("run.json"));
     assertEquals("complete", manifest.getString("status"));
     assertEquals(1, manifest.getJsonObject("resume").getInt("torn_lines_dropped"));
   }
@@ -238,12 +238,12 @@ class RunnerTest {
     }
     p.destroy(); // SIGTERM, as Ctrl-C's SIGINT: shutdown hooks run
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-    assertEquals("interrupted", ResultsJson.readObject(tmp.resolve("run/run.json")).getString("status"));
+    assertEquals("interrupted", org.mmrarebench.scoring.internal.JsonFiles.readObject(tmp.resolve("run/run.json")).getString("status"));
     long journaled = lines(tmp.resolve("run/journal.jsonl"));
     int asked = server.attempts.get();
     CliTest.Run resumed = CliTest.run(args);
     assertEquals(0, resumed.code(), resumed.err());
-    assertEquals("complete", ResultsJson.readObject(tmp.resolve("run/run.json")).getString("status"));
+    assertEquals("complete", org.mmrarebench.scoring.internal.JsonFiles.readObject(tmp.resolve("run/run.json")).getString("status"));
     assertTrue(server.attempts.get() - asked <= 48 - journaled + 2, "finished work is not asked again");
   }
 

@@ -40,7 +40,7 @@ import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Prompt;
 import org.mmrarebench.core.Prompts;
 import org.mmrarebench.core.Track;
-import org.mmrarebench.scoring.run.Journal;
+import org.mmrarebench.scoring.internal.Journal;
 import org.mmrarebench.scoring.run.Progress;
 import org.mmrarebench.scoring.run.ResponseCache;
 

@@ -1,13 +1,12 @@
 package org.mmrarebench.scoring;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mmrarebench.core.InvalidDataException;
 import org.mmrarebench.core.Problem;
+import org.mmrarebench.data.internal.JsonLines;
 
 /**
  * A judge that replays recorded replies - JSON lines {@code {"index": "...", "reply": "..."}} -
@@ -35,32 +34,22 @@ public final class ReplayJudge implements JudgeModel {
    */
   public static ReplayJudge read(Path file) {
     Map<String, String> replies = new LinkedHashMap<>();
-    ResultsJson.forEachObjectLine(file, "BAD_REPLY_LINE",
+    JsonLines.forEachObject(file, "BAD_REPLY_LINE",
         "Write one object per line: {\"index\": \"12\", \"reply\": \"YES\\nNO\\nYES\"}.", (n, o) -> {
-          String index = indexOf(o, file, n);
-          JsonValue reply = o.get("reply");
-          if (!(reply instanceof JsonString s)) {
+          String index = JsonLines.index(o).orElseThrow(() -> new InvalidDataException(Problem.error("BAD_INDEX",
+              file.toString(), n, "index", null, "'index' is missing or not a string or number.",
+              "Give every line an \"index\".")));
+          JsonNode reply = o.get("reply");
+          if (reply == null || !reply.isTextual()) {
             throw new InvalidDataException(Problem.error("BAD_REPLY_LINE", file.toString(), n, "reply", index,
                 "'reply' is missing or not a string.", "Give every line a \"reply\" string."));
           }
-          if (replies.putIfAbsent(index, s.getString()) != null) {
+          if (replies.putIfAbsent(index, reply.textValue()) != null) {
             throw new InvalidDataException(Problem.error("DUPLICATE_INDEX", file.toString(), n, "index", index,
                 "index " + index + " has a second reply.", "Keep one reply per index."));
           }
         });
     return new ReplayJudge("replay:" + file.getFileName(), replies);
-  }
-
-  static String indexOf(JsonObject o, Path file, int line) {
-    JsonValue v = o.get("index");
-    if (v instanceof JsonString s) {
-      return s.getString();
-    }
-    if (v != null && v.getValueType() == JsonValue.ValueType.NUMBER) {
-      return v.toString();
-    }
-    throw new InvalidDataException(Problem.error("BAD_INDEX", file.toString(), line, "index", null,
-        "'index' is missing or not a string or number.", "Give every line an \"index\"."));
   }
 
   @Override

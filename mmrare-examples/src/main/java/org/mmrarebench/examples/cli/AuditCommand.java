@@ -35,7 +35,7 @@ final class AuditCommand implements Callable<Integer> {
       m.put("findings", r.findings().size());
       m.put("counts", r.counts());
       m.put("examples", r.examples(5));
-      w.println(ResultsJson.line(ResultsJson.toJson(m)));
+      w.println(ResultsJson.jsonText(m));
     } else {
       r.findings().forEach(f -> w.println(f.describe()));
       w.printf("%d items audited against Orphanet %s: %d findings %s%n", bench.size(), o.release(),

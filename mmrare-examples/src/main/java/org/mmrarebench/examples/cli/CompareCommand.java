@@ -88,7 +88,7 @@ final class CompareCommand implements Callable<Integer> {
         row.put("wilcoxon_p", c.wilcoxonP());
         m.put(c.track().folder(), row);
       }
-      out.println(ResultsJson.line(ResultsJson.toJson(m)));
+      out.println(ResultsJson.jsonText(m));
       return 0;
     }
     out.printf(Locale.ROOT, "A = %s, B = %s%n", a, b);

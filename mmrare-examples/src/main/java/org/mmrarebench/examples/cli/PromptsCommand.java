@@ -1,10 +1,10 @@
 package org.mmrarebench.examples.cli;
 
-import org.mmrarebench.scoring.internal.JsonP;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -43,21 +43,28 @@ final class PromptsCommand implements Callable<Integer> {
         : PredictionsReader.read(predictions, t).stream().collect(Collectors.toMap(Prediction::index, Function.identity()));
     PrintWriter out = spec.commandLine().getOut();
     for (BenchmarkItem item : bench) {
-      JsonArrayBuilder msgs = JsonP.PROVIDER.createArrayBuilder();
+      List<Map<String, Object>> msgs = new ArrayList<>();
       for (Prompt.Part p : Prompts.reference(item).parts()) {
         if (p instanceof Prompt.Text tx) {
-          msgs.add(JsonP.PROVIDER.createObjectBuilder().add("type", "text").add("text", tx.text()));
+          msgs.add(ordered("type", "text", "text", tx.text()));
         } else if (p instanceof Prompt.Image im) {
-          msgs.add(JsonP.PROVIDER.createObjectBuilder().add("type", "image").add("name", im.image().name()));
+          msgs.add(ordered("type", "image", "name", im.image().name()));
         }
       }
-      JsonObjectBuilder o = JsonP.PROVIDER.createObjectBuilder().add("index", item.index()).add("messages", msgs);
+      Map<String, Object> o = ordered("index", item.index(), "messages", msgs);
       Prediction p = preds.get(item.index());
       if (p != null) {
-        o.add("judge_prompt", JudgePrompts.build(item, p.text()));
+        o.put("judge_prompt", JudgePrompts.build(item, p.text()));
       }
-      out.println(ResultsJson.line(o.build()));
+      out.println(ResultsJson.jsonText(o));
     }
     return 0;
+  }
+
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return m;
   }
 }

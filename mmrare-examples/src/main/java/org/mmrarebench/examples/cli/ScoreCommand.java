@@ -91,7 +91,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
     json.put("provenance", provenance(bench, t, judge, m));
     ResultsJson.writeItems(out.resolve("items.jsonl"), results);
-    ResultsJson.writeJson(out.resolve("metrics.json"), ResultsJson.toJson(json));
+    ResultsJson.writeJson(out.resolve("metrics.json"), json);
     PrintWriter w = spec.commandLine().getOut();
     w.printf("%s (%s%s): %s = %.4f over %d items (scored %s, unscored %s, judge errors %s, model errors %s)%n",
         t.folder(), m.cliName(), metrics.fallback() ? ", reference fallback: no judge" : "", metrics.primaryKey(),

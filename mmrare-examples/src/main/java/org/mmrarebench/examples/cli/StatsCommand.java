@@ -36,7 +36,7 @@ final class StatsCommand implements Callable<Integer> {
     if (json) {
       Map<String, Object> all = new LinkedHashMap<>(s.toMap());
       all.put("card", card);
-      out.println(ResultsJson.line(ResultsJson.toJson(all)));
+      out.println(ResultsJson.jsonText(all));
       return 0;
     }
     out.printf("%s%n", bench.info().description());

@@ -1,10 +1,11 @@
 package org.mmrarebench.examples.cli;
 
-import org.mmrarebench.scoring.internal.JsonP;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmrarebench.core.Problem;
 import org.mmrarebench.data.ReadResult;
@@ -28,19 +29,25 @@ final class ValidateCommand implements Callable<Integer> {
     ReadResult r = ReleaseReader.lenient().read(data);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      JsonArrayBuilder arr = JsonP.PROVIDER.createArrayBuilder();
+      List<Map<String, Object>> arr = new ArrayList<>();
       for (Problem p : r.report().problems()) {
-        JsonObjectBuilder o = JsonP.PROVIDER.createObjectBuilder().add("severity", p.severity().name()).add("kind", p.kind())
-            .add("file", p.file());
-        p.line().ifPresentOrElse(l -> o.add("line", l), () -> o.addNull("line"));
-        p.field().ifPresentOrElse(f -> o.add("column", f), () -> o.addNull("column"));
-        p.itemIndex().ifPresentOrElse(i -> o.add("index", i), () -> o.addNull("index"));
-        o.add("message", p.message()).add("fix", p.fix());
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("severity", p.severity().name());
+        o.put("kind", p.kind());
+        o.put("file", p.file());
+        o.put("line", p.line().isPresent() ? (Object) p.line().getAsInt() : null);
+        o.put("column", p.field().orElse(null));
+        o.put("index", p.itemIndex().orElse(null));
+        o.put("message", p.message());
+        o.put("fix", p.fix());
         arr.add(o);
       }
-      out.println(ResultsJson.line(JsonP.PROVIDER.createObjectBuilder().add("items", r.benchmark().size())
-          .add("errors", r.report().errors().size()).add("warnings", r.report().warnings().size())
-          .add("problems", arr).build()));
+      Map<String, Object> all = new LinkedHashMap<>();
+      all.put("items", r.benchmark().size());
+      all.put("errors", r.report().errors().size());
+      all.put("warnings", r.report().warnings().size());
+      all.put("problems", arr);
+      out.println(ResultsJson.jsonText(all));
     } else {
       r.report().problems().forEach(p -> out.println(p.describe()));
       out.printf("%d items read; %d errors, %d warnings%n", r.benchmark().size(), r.report().errors().size(),

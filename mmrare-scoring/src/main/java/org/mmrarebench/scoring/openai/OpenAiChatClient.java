@@ -47,7 +47,7 @@ import org.mmrarebench.core.ModelAdapter;
 import org.mmrarebench.core.ModelResponse;
 import org.mmrarebench.core.Prompt;
 import org.mmrarebench.scoring.JudgeModel;
-import org.mmrarebench.scoring.ResultsJson;
+import org.mmrarebench.scoring.internal.JsonFiles;
 
 /**
  * An OpenAI-compatible {@code /chat/completions} client on {@code java.net.http}, usable as the model
@@ -195,7 +195,7 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     settings.temperature().ifPresent(t -> body.add("temperature", t));
     settings.maxTokens().ifPresent(n -> body.add("max_tokens", n));
     settings.seed().ifPresent(s -> body.add("seed", s));
-    String json = ResultsJson.line(body.build());
+    String json = JsonFiles.line(body.build());
     long bytes = json.length();
     if (bytes > maxPayloadBytes) {
       throw new MmrareException("Refused before sending: the request body is " + bytes + " bytes, over the limit of "

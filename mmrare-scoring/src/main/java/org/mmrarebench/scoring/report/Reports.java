@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Track;
+import org.mmrarebench.scoring.internal.JsonFiles;
 import org.mmrarebench.core.internal.AtomicFiles;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.PairedComparison;
@@ -212,7 +213,7 @@ public final class Reports {
     h.append("<h2>Provenance</h2>\n");
     for (RunSummary r : runs) {
       h.append("<details><summary>").append(esc(r.model())).append(" - ").append(esc(r.dir().toString()))
-          .append("</summary><pre>").append(esc(ResultsJson.pretty(r.provenance() == null ? JsonValue.EMPTY_JSON_OBJECT : r.provenance()))).append("</pre></details>\n");
+          .append("</summary><pre>").append(esc(JsonFiles.pretty(r.provenance() == null ? JsonValue.EMPTY_JSON_OBJECT : r.provenance()))).append("</pre></details>\n");
     }
     h.append("<p id=\"status\"></p>\n<script>\n")
         .append("(function(){var charts=document.querySelectorAll('svg.chart');")

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mmrarebench.core.ConfigurationException;
 import org.mmrarebench.core.Track;
+import org.mmrarebench.scoring.internal.JsonFiles;
 import org.mmrarebench.scoring.ItemResult;
 import org.mmrarebench.scoring.ResultsJson;
 
@@ -37,13 +38,13 @@ public record RunSummary(Path dir, String model, String judge, String mode, Map<
       throw new ConfigurationException(dir + " has no metrics.json; pass directories written by 'mmrare evaluate'"
           + " or 'mmrare score'.");
     }
-    JsonObject m = ResultsJson.readObject(metrics);
+    JsonObject m = JsonFiles.readObject(metrics);
     Map<Track, JsonObject> tracks = new EnumMap<>(Track.class);
     JsonObject prov;
     if (m.containsKey("tracks")) {
       m.getJsonObject("tracks").forEach((k, v) -> tracks.put(Track.parse(k), v.asJsonObject()));
       Path run = dir.resolve("run.json");
-      prov = Files.isRegularFile(run) ? ResultsJson.readObject(run) : JsonValue.EMPTY_JSON_OBJECT;
+      prov = Files.isRegularFile(run) ? JsonFiles.readObject(run) : JsonValue.EMPTY_JSON_OBJECT;
     } else {
       prov = m.containsKey("provenance") ? m.getJsonObject("provenance") : JsonValue.EMPTY_JSON_OBJECT;
       tracks.put(Track.parse(prov.getString("track", "diagnosis")), m);

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.internal.AtomicFiles;
-import org.mmrarebench.scoring.ResultsJson;
+import org.mmrarebench.scoring.internal.JsonFiles;
 import org.mmrarebench.scoring.internal.JsonP;
 
 /**
@@ -83,7 +83,7 @@ public final class ResponseCache {
     Path p = path(kind, keyHash(key));
     JsonObject value = JsonP.PROVIDER.createObjectBuilder().add(field, text).build();
     try {
-      AtomicFiles.writeString(p, ResultsJson.line(value));
+      AtomicFiles.writeString(p, JsonFiles.line(value));
     } catch (MmrareException e) {
       if (writable.getAndSet(false)) {
         warnings.accept("the response cache " + dir + " cannot be written (" + e.getCause() + "); the run continues"

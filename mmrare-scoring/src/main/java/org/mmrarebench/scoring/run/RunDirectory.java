@@ -42,6 +42,7 @@ import org.mmrarebench.scoring.ItemStatus;
 import org.mmrarebench.scoring.ResultsJson;
 import org.mmrarebench.scoring.ScoringMode;
 import org.mmrarebench.scoring.TrackMetrics;
+import org.mmrarebench.scoring.internal.JsonFiles;
 import org.mmrarebench.scoring.report.Reports;
 import org.mmrarebench.scoring.report.RunSummary;
 
@@ -256,12 +257,12 @@ public final class RunDirectory implements AutoCloseable {
     }
     JsonObject old;
     try {
-      old = ResultsJson.readObject(run);
+      old = JsonFiles.readObject(run);
     } catch (MmrareException e) {
       throw new ConfigurationException(run + " cannot be read (" + e.getMessage() + "), so the run there cannot be"
           + " checked before resuming; repair or remove it, or use another --out.", e);
     }
-    JsonObject now = ResultsJson.toJson(identity).asJsonObject();
+    JsonObject now = JsonFiles.toJson(identity).asJsonObject();
     for (String k : IDENTITY_KEYS) {
       JsonValue a = old.getOrDefault(k, JsonValue.NULL);
       JsonValue b = now.getOrDefault(k, JsonValue.NULL);
@@ -296,7 +297,7 @@ public final class RunDirectory implements AutoCloseable {
    */
   public synchronized void complete(EvaluationResult r, Bootstrap bootstrap) {
     ResultsJson.writeItems(dir.resolve("items.jsonl"), r.items());
-    ResultsJson.writeJson(dir.resolve("metrics.json"), ResultsJson.toJson(r.toMetricsMap()));
+    ResultsJson.writeJson(dir.resolve("metrics.json"), r.toMetricsMap());
     runJson.put("status", "complete");
     runJson.put("end", Instant.now().toString());
     Map<String, Object> status = new LinkedHashMap<>();
@@ -335,7 +336,7 @@ public final class RunDirectory implements AutoCloseable {
   }
 
   private void writeRunJson() {
-    ResultsJson.writeJson(dir.resolve("run.json"), ResultsJson.toJson(runJson));
+    ResultsJson.writeJson(dir.resolve("run.json"), runJson);
   }
 
   /** Releases the lock; a run neither completed nor failed is left {@code interrupted}. */
@@ -380,7 +381,7 @@ public final class RunDirectory implements AutoCloseable {
         throw new ConfigurationException(r + " is not a finished run directory (run.json and items.jsonl);"
             + " run or resume its shard first.");
       }
-      manifests.add(ResultsJson.readObject(run));
+      manifests.add(JsonFiles.readObject(run));
     }
     JsonObject first = manifests.get(0);
     int n = shardCount(first, runs.get(0));
@@ -452,7 +453,7 @@ public final class RunDirectory implements AutoCloseable {
     Map<Track, TrackMetrics> metrics = EvaluationResult.metricsOf(merged, b);
     EvaluationResult r = new EvaluationResult(merged, metrics, Instant.now(), Instant.now(), 0, 0, 0, 0, 0, 0);
     Map<String, Object> run = new LinkedHashMap<>();
-    first.forEach((k, v) -> run.put(k, toPlain(v)));
+    first.forEach((k, v) -> run.put(k, JsonFiles.toPlain(v)));
     run.put("shard", null);
     run.put("status", "complete");
     run.put("merged_from", runs.stream().map(Path::toString).toList());
@@ -462,9 +463,9 @@ public final class RunDirectory implements AutoCloseable {
     try {
       tmp = Files.createTempDirectory(out.toAbsolutePath().getParent(), "." + out.getFileName() + ".merge-");
       ResultsJson.writeItems(tmp.resolve("items.jsonl"), merged);
-      ResultsJson.writeJson(tmp.resolve("metrics.json"), ResultsJson.toJson(r.toMetricsMap()));
+      ResultsJson.writeJson(tmp.resolve("metrics.json"), r.toMetricsMap());
       AtomicFiles.writeString(tmp.resolve("journal.jsonl"), journal.toString());
-      ResultsJson.writeJson(tmp.resolve("run.json"), ResultsJson.toJson(run));
+      ResultsJson.writeJson(tmp.resolve("run.json"), run);
       Reports.write(List.of(RunSummary.read(tmp)), tmp, b);
       // run.json last: until it is in place, the directory is not a complete run
       for (String f : List.of("items.jsonl", "metrics.json", "journal.jsonl", "report.html", "leaderboard.md",
@@ -524,28 +525,4 @@ public final class RunDirectory implements AutoCloseable {
     return s.getInt("count");
   }
 
-  /** JSON-P values as plain Java values for {@link ResultsJson#toJson(Object)}. */
-  private static Object toPlain(JsonValue v) {
-    if (v instanceof JsonObject o) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      o.forEach((k, x) -> m.put(k, toPlain(x)));
-      return m;
-    }
-    if (v instanceof JsonString s) {
-      return s.getString();
-    }
-    if (v instanceof JsonNumber num) {
-      return num.isIntegral() ? (Object) num.longValue() : (Object) num.doubleValue();
-    }
-    if (v instanceof JsonArray a) {
-      return a.stream().map(RunDirectory::toPlain).toList();
-    }
-    if (v == JsonValue.TRUE) {
-      return true;
-    }
-    if (v == JsonValue.FALSE) {
-      return false;
-    }
-    return null;
-  }
 }

@@ -1,4 +1,4 @@
-package org.mmrarebench.scoring.run;
+package org.mmrarebench.scoring.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

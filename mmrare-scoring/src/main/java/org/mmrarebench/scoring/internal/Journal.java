@@ -1,6 +1,5 @@
-package org.mmrarebench.scoring.run;
+package org.mmrarebench.scoring.internal;
 
-import org.mmrarebench.scoring.internal.JsonP;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mmrarebench.core.MmrareException;
-import org.mmrarebench.scoring.ResultsJson;
 
 /**
  * The append-only {@code journal.jsonl} of a run: one JSON line per finished generation and per
@@ -127,7 +125,7 @@ public final class Journal implements AutoCloseable {
    * forced on {@link #close()} in any case.
    */
   public void append(JsonObject record, boolean durable) {
-    byte[] line = (ResultsJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line = (JsonFiles.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
     long mine;
     try {
       synchronized (this) {

@@ -1,0 +1,79 @@
+package org.mmrarebench.data.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.mmrarebench.core.InvalidDataException;
+import org.mmrarebench.core.MmrareException;
+import org.mmrarebench.core.Problem;
+
+/**
+ * The one reader of JSON-lines files written by other tools (predictions, recorded judge replies):
+ * Jackson, which reads what Python's {@code json.dumps} writes ({@code NaN}, {@code Infinity}
+ * included). mmrare's own files are read with JSON-P. Not API.
+ */
+public final class JsonLines {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+
+  private JsonLines() {}
+
+  /** Receives one JSON object with its 1-based line number. */
+  @FunctionalInterface
+  public interface LineConsumer {
+    /** Handles the object on {@code line}. */
+    void accept(int line, JsonNode object);
+  }
+
+  /**
+   * Reads a JSON-lines file of objects, skipping blank lines.
+   *
+   * @param kind the problem kind reported for a line that is not a JSON object
+   * @param fix how to fix such a line
+   * @throws InvalidDataException naming the file and line of the first bad line
+   */
+  public static void forEachObject(Path file, String kind, String fix, LineConsumer consumer) {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode o;
+        try {
+          o = JSON.readTree(line);
+        } catch (IOException e) {
+          throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
+              "the line is not JSON (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? jp.getOriginalMessage() : e.getMessage()) + ").", fix));
+        }
+        if (o == null || !o.isObject()) {
+          throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
+              "the line is JSON but not an object.", fix));
+        }
+        consumer.accept(n, o);
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new MmrareException("Cannot read " + file + ": no such file.", e);
+    } catch (IOException e) {
+      throw new MmrareException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** An {@code index} as text: a string as is, a number as written; empty when absent or another type. */
+  public static java.util.Optional<String> index(JsonNode o) {
+    JsonNode v = o.get("index");
+    if (v == null) {
+      return java.util.Optional.empty();
+    }
+    if (v.isTextual()) {
+      return java.util.Optional.of(v.textValue());
+    }
+    return v.isNumber() ? java.util.Optional.of(v.asText()) : java.util.Optional.empty();
+  }
+}
