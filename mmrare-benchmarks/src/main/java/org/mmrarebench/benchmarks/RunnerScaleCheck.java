@@ -1,5 +1,6 @@
 package org.mmrarebench.benchmarks;
 
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class RunnerScaleCheck {
     Evaluation.builder().model(new SleepModel()).concurrency(32).cache(new ResponseCache(work.resolve("cache2")))
         .journal(work.resolve("cold2/journal.jsonl")).build().run(bench);
     double cold2S = (System.nanoTime() - t2) / 1e9;
-    System.out.printf("items %d; ideal %.3f s; cold %.3f s (ratio %.3f); warm %.3f s (%.1f %% of cold;"
+    System.out.printf(Locale.ROOT, "items %d; ideal %.3f s; cold %.3f s (ratio %.3f); warm %.3f s (%.1f %% of cold;"
         + " cache hits %d); cold again in a warmed-up JVM %.3f s (ratio %.3f)%n", cold.items().size(), ideal, coldS,
         coldS / ideal, warmS, 100 * warmS / coldS, warm.cacheHits(), cold2S, cold2S / ideal);
   }

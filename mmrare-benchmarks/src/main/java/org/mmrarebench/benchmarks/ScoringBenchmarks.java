@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.scoring.CompatJudgeParser;
 import org.mmrarebench.scoring.StrictJudgeParser;
@@ -71,7 +72,7 @@ public class ScoringBenchmarks {
       tracks.add(Track.parse(n.get("track").asText()));
       replies.add(n.get("reply").asText());
     }
-    System.out.printf("%n%d F1 pairs, %d judge replies per operation%n", predictions.size(), replies.size());
+    System.out.printf(Locale.ROOT, "%n%d F1 pairs, %d judge replies per operation%n", predictions.size(), replies.size());
   }
 
   /** Max-over-golds SQuAD v1.1 F1 for every dev question. */

@@ -7,6 +7,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hashing;
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import org.mmrarebench.core.spi.BenchmarkSource;
  * for (BenchmarkItem item : plans) { Prompt p = Prompts.reference(item); ... }
  * }</pre>
  */
+@CheckReturnValue // every view is a new Benchmark: ignoring it is a bug (bench.track(T) changes nothing)
 public final class Benchmark implements Iterable<BenchmarkItem> {
   private static final System.Logger LOG = System.getLogger(Benchmark.class.getName());
   /** System property naming the release root; checked first by {@link #load()}. */

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing wrong with benchmark data: where it is (file, line, column or field, item index),
@@ -51,14 +52,15 @@ public record Problem(
   }
 
   /** An error located at a line and field of a file, for the given item (may be null if unknown). */
-  public static Problem error(String kind, String file, int line, String field, String itemIndex,
+  public static Problem error(String kind, String file, int line, @Nullable String field, @Nullable String itemIndex,
       String message, String fix) {
     return new Problem(Severity.ERROR, kind, file, line > 0 ? OptionalInt.of(line) : OptionalInt.empty(),
         Optional.ofNullable(field), Optional.ofNullable(itemIndex), message, fix);
   }
 
   /** A warning located at a line and field of a file, for the given item (may be null if unknown). */
-  public static Problem warning(String kind, String file, int line, String field, String itemIndex,
+  public static Problem warning(String kind, String file, int line, @Nullable String field,
+      @Nullable String itemIndex,
       String message, String fix) {
     return new Problem(Severity.WARNING, kind, file, line > 0 ? OptionalInt.of(line) : OptionalInt.empty(),
         Optional.ofNullable(field), Optional.ofNullable(itemIndex), message, fix);

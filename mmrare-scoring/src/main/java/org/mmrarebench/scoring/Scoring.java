@@ -120,7 +120,7 @@ public final class Scoring {
    * runner passes a judge that records and caches replies; the configured judge decides whether
    * there is one at all).
    */
-  public ItemResult scoreItem(BenchmarkItem item, Prediction p, Optional<JudgeModel> judge) {
+  ItemResult scoreItem(BenchmarkItem item, Prediction p, Optional<JudgeModel> judge) {
     Track track = item.track();
     String category = item instanceof DiagnosisItem d ? d.category() : "";
     String orpha = item instanceof DiagnosisItem d ? d.orphaCode().map(Object::toString).orElse("") : "";

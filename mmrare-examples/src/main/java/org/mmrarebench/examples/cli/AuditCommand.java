@@ -2,6 +2,7 @@ package org.mmrarebench.examples.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmrarebench.core.Benchmark;
@@ -38,7 +39,7 @@ final class AuditCommand implements Callable<Integer> {
       w.println(ResultsJson.jsonText(m));
     } else {
       r.findings().forEach(f -> w.println(f.describe()));
-      w.printf("%d items audited against Orphanet %s: %d findings %s%n", bench.size(), o.release(),
+      w.printf(Locale.ROOT, "%d items audited against Orphanet %s: %d findings %s%n", bench.size(), o.release(),
           r.findings().size(), r.counts());
     }
     return r.clean() ? 0 : 1;

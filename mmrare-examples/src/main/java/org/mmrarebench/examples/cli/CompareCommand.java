@@ -46,11 +46,11 @@ final class CompareCommand implements Callable<Integer> {
     RunSummary ra = RunSummary.read(dir(a));
     RunSummary rb = RunSummary.read(dir(b));
     EnumSet<Track> tracks = EnumSet.noneOf(Track.class);
-    tracks.addAll(ra.tracks().keySet());
-    tracks.retainAll(rb.tracks().keySet());
+    tracks.addAll(ra.tracks());
+    tracks.retainAll(rb.tracks());
     if (tracks.isEmpty()) {
-      throw new ConfigurationException("The runs share no track: " + a + " has " + ra.tracks().keySet() + ", " + b
-          + " has " + rb.tracks().keySet() + ".");
+      throw new ConfigurationException("The runs share no track: " + a + " has " + ra.tracks() + ", " + b
+          + " has " + rb.tracks() + ".");
     }
     Map<Track, List<String>> why = new LinkedHashMap<>();
     for (Track t : tracks) {

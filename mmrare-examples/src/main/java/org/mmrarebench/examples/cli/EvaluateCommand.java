@@ -159,10 +159,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     Map<String, Long> causes = new LinkedHashMap<>();
     failed.forEach(i -> causes.merge(i.status() + ": " + i.message().orElse("(no message)"), 1L, Long::sum));
-    err.printf("mmrare: %d of %d items ended with an error (%d model, %d judge); first causes:%n", failed.size(),
+    err.printf(Locale.ROOT, "mmrare: %d of %d items ended with an error (%d model, %d judge); first causes:%n", failed.size(),
         r.items().size(), failed.stream().filter(i -> i.status() == ItemStatus.MODEL_ERROR).count(),
         failed.stream().filter(i -> i.status() == ItemStatus.JUDGE_ERROR).count());
-    causes.entrySet().stream().limit(5).forEach(e -> err.printf("  %dx %s%n", e.getValue(), e.getKey()));
+    causes.entrySet().stream().limit(5).forEach(e -> err.printf(Locale.ROOT, "  %dx %s%n", e.getValue(), e.getKey()));
     if (allowErrors) {
       return 0;
     }
@@ -266,9 +266,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private static void print(PrintWriter w, Benchmark bench, String model, Optional<JudgeModel> judge,
       EvaluationResult r, Path dir) {
-    w.printf("model: %s%ndata:  %s%njudge: %s%n%n", model, bench.info().description(),
+    w.printf(Locale.ROOT, "model: %s%ndata:  %s%njudge: %s%n%n", model, bench.info().description(),
         judge.map(JudgeModel::name).orElse("none - reference fallback (diagnosis_f1; substring_match)"));
-    w.printf("%-12s %-24s %9s %21s %5s %7s %12s%n", "track", "metric", "value", "95% CI", "n", "errors",
+    w.printf(Locale.ROOT, "%-12s %-24s %9s %21s %5s %7s %12s%n", "track", "metric", "value", "95% CI", "n", "errors",
         "orpha ex/rel");
     for (Track t : Track.values()) {
       TrackMetrics m = r.metrics().get(t);
@@ -283,8 +283,8 @@ final class EvaluateCommand implements Callable<Integer> {
       w.printf(Locale.ROOT, "%-12s %-24s %9.4f [%8.4f, %8.4f] %5d %7d %12s%n", t.folder(), m.primaryKey(), m.primary(),
           ci.low(), ci.high(), m.counts().total(), m.counts().errors(), orpha);
     }
-    w.printf("%nmmrare macro mean (ours, not the paper's; 0-1): %.4f%n", r.macroMean());
-    w.printf("took %d ms (%d generations resumed from the journal, cache %d hits / %d misses); wrote"
+    w.printf(Locale.ROOT, "%nmmrare macro mean (ours, not the paper's; 0-1): %.4f%n", r.macroMean());
+    w.printf(Locale.ROOT, "took %d ms (%d generations resumed from the journal, cache %d hits / %d misses); wrote"
         + " %s/{run.json,journal.jsonl,metrics.json,items.jsonl,report.html,leaderboard.md,leaderboard.csv}%n",
         Duration.between(r.start(), r.end()).toMillis(),
         r.resumedGenerations(), r.cacheHits(), r.cacheMisses(), dir);

@@ -1,5 +1,6 @@
 package org.mmrarebench.examples.cli;
 
+import java.util.Locale;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mmrarebench.data.ScaleFixture;
@@ -21,7 +22,7 @@ final class FixtureCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int n = ScaleFixture.write(out, imageKb * 1024, seed);
-    spec.commandLine().getOut().printf("wrote 1756 items and %d images (%d KB each) under %s%n", n, imageKb, out);
+    spec.commandLine().getOut().printf(Locale.ROOT, "wrote 1756 items and %d images (%d KB each) under %s%n", n, imageKb, out);
     return 0;
   }
 }

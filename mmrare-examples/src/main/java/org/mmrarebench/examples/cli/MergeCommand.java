@@ -3,6 +3,7 @@ package org.mmrarebench.examples.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import org.mmrarebench.scoring.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int n = RunDirectory.merge(out, runs);
-    spec.commandLine().getOut().printf("merged %d shard runs (%d items) into %s%n", runs.size(), n, out);
+    spec.commandLine().getOut().printf(Locale.ROOT, "merged %d shard runs (%d items) into %s%n", runs.size(), n, out);
     return 0;
   }
 }

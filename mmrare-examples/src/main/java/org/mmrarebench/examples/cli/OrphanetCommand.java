@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.Locale;
 import org.mmrarebench.core.OrphaCode;
 import org.mmrarebench.data.orphanet.Disorder;
 import org.mmrarebench.data.orphanet.Orphanet;
@@ -34,23 +35,23 @@ final class OrphanetCommand {
       }
       PrintWriter w = spec.commandLine().getOut();
       for (Disorder d : hits) {
-        w.printf("%s  %s  [%s]%n", d.code(), d.label(), d.type());
+        w.printf(Locale.ROOT, "%s  %s  [%s]%n", d.code(), d.label(), d.type());
         if (!d.synonyms().isEmpty()) {
-          w.printf("  synonyms: %s%n", String.join("; ", d.synonyms()));
+          w.printf(Locale.ROOT, "  synonyms: %s%n", String.join("; ", d.synonyms()));
         }
-        w.printf("  parents:  %s%n", d.parents().stream()
+        w.printf(Locale.ROOT, "  parents:  %s%n", d.parents().stream()
             .map(p -> p + " " + o.get(p).map(Disorder::label).orElse("?")).collect(Collectors.joining("; ")));
         if (!d.omim().isEmpty()) {
-          w.printf("  OMIM:     %s%n", d.omim().stream().map(x -> x.number() + " (" + x.relation() + ")")
+          w.printf(Locale.ROOT, "  OMIM:     %s%n", d.omim().stream().map(x -> x.number() + " (" + x.relation() + ")")
               .collect(Collectors.joining(", ")));
         }
-        w.printf("  HPO:      %d phenotypes%n", d.phenotypes().size());
+        w.printf(Locale.ROOT, "  HPO:      %d phenotypes%n", d.phenotypes().size());
       }
       if (hits.isEmpty()) {
-        w.printf("no Orphanet entry matches '%s'%n", q);
+        w.printf(Locale.ROOT, "no Orphanet entry matches '%s'%n", q);
         return 1;
       }
-      w.printf("(Orphanet %s; %s)%n", o.release(), o.licence());
+      w.printf(Locale.ROOT, "(Orphanet %s; %s)%n", o.release(), o.licence());
       return 0;
     }
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.mmrarebench.core.ConfigurationException;
 import org.mmrarebench.core.Track;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import org.mmrarebench.scoring.report.Reports;
 import org.mmrarebench.scoring.report.RunSummary;
 import org.mmrarebench.scoring.Bootstrap;
@@ -39,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     Reports.write(summaries, out, new Bootstrap(resamples, seed, 0.95));
-    spec.commandLine().getOut().printf("wrote %s/{leaderboard.md,leaderboard.csv,report.html}%n", out);
+    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s/{leaderboard.md,leaderboard.csv,report.html}%n", out);
     return 0;
   }
 }

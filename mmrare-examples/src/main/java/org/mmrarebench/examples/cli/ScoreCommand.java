@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -93,11 +94,11 @@ final class ScoreCommand implements Callable<Integer> {
     ResultsJson.writeItems(out.resolve("items.jsonl"), results);
     ResultsJson.writeJson(out.resolve("metrics.json"), json);
     PrintWriter w = spec.commandLine().getOut();
-    w.printf("%s (%s%s): %s = %.4f over %d items (scored %s, unscored %s, judge errors %s, model errors %s)%n",
+    w.printf(Locale.ROOT, "%s (%s%s): %s = %.4f over %d items (scored %s, unscored %s, judge errors %s, model errors %s)%n",
         t.folder(), m.cliName(), metrics.fallback() ? ", reference fallback: no judge" : "", metrics.primaryKey(),
         metrics.primary(), results.size(), metrics.counts().scored(), metrics.counts().unscored(),
         metrics.counts().judgeErrors(), metrics.counts().modelErrors());
-    w.printf("wrote %s and %s%n", out.resolve("metrics.json"), out.resolve("items.jsonl"));
+    w.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("metrics.json"), out.resolve("items.jsonl"));
     return 0;
   }
 

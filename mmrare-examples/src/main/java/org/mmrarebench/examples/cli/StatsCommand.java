@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.mmrarebench.core.Benchmark;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.mmrarebench.data.DatasetCard;
 import org.mmrarebench.data.DatasetStats;
@@ -39,14 +40,14 @@ final class StatsCommand implements Callable<Integer> {
       out.println(ResultsJson.jsonText(all));
       return 0;
     }
-    out.printf("%s%n", bench.info().description());
-    out.printf("%-12s %6s %7s %16s %7s %7s  %s%n", "track", "items", "images", "img/item min/med/max", "base64", "path",
+    out.printf(Locale.ROOT, "%s%n", bench.info().description());
+    out.printf(Locale.ROOT, "%-12s %6s %7s %16s %7s %7s  %s%n", "track", "items", "images", "img/item min/med/max", "base64", "path",
         "media types");
-    s.tracks().forEach((t, ts) -> out.printf("%-12s %6d %7d %16s %7d %7d  %s%n", t.folder(), ts.items(), ts.images(),
+    s.tracks().forEach((t, ts) -> out.printf(Locale.ROOT, "%-12s %6d %7d %16s %7d %7d  %s%n", t.folder(), ts.items(), ts.images(),
         ts.minImages() + "/" + fmt(ts.medianImages()) + "/" + ts.maxImages(), ts.base64Images(), ts.pathImages(),
         ts.mediaTypes()));
-    out.printf("%-12s %6d %7d%n", "total", s.items(), s.images());
-    card.forEach((k, v) -> out.printf("%s: %s%n", k.replace('_', ' '), v));
+    out.printf(Locale.ROOT, "%-12s %6d %7d%n", "total", s.items(), s.images());
+    card.forEach((k, v) -> out.printf(Locale.ROOT, "%s: %s%n", k.replace('_', ' '), v));
     return 0;
   }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmrarebench.core.Problem;
@@ -50,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
       out.println(ResultsJson.jsonText(all));
     } else {
       r.report().problems().forEach(p -> out.println(p.describe()));
-      out.printf("%d items read; %d errors, %d warnings%n", r.benchmark().size(), r.report().errors().size(),
+      out.printf(Locale.ROOT, "%d items read; %d errors, %d warnings%n", r.benchmark().size(), r.report().errors().size(),
           r.report().warnings().size());
     }
     return r.report().isClean() ? 0 : 1;

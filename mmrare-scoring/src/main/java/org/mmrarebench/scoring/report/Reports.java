@@ -161,7 +161,7 @@ public final class Reports {
     h.append("</table>\n<h2>Breakdowns</h2>\n");
     for (RunSummary r : runs) {
       for (Track t : Track.values()) {
-        JsonObject m = r.tracks().get(t);
+        JsonObject m = r.trackJson(t);
         if (m == null) {
           continue;
         }
@@ -189,7 +189,7 @@ public final class Reports {
       RunSummary a = runs.get(0);
       for (RunSummary b : runs.subList(1, runs.size())) {
         for (Track t : Track.values()) {
-          if (a.tracks().containsKey(t) && b.tracks().containsKey(t)) {
+          if (a.tracks().contains(t) && b.tracks().contains(t)) {
             List<String> why = a.incomparability(b, t);
             if (!why.isEmpty()) {
               // never a p-value for numbers that do not measure the same thing
@@ -213,7 +213,7 @@ public final class Reports {
     h.append("<h2>Provenance</h2>\n");
     for (RunSummary r : runs) {
       h.append("<details><summary>").append(esc(r.model())).append(" - ").append(esc(r.dir().toString()))
-          .append("</summary><pre>").append(esc(JsonFiles.pretty(r.provenance() == null ? JsonValue.EMPTY_JSON_OBJECT : r.provenance()))).append("</pre></details>\n");
+          .append("</summary><pre>").append(esc(JsonFiles.pretty(r.provenanceJson()))).append("</pre></details>\n");
     }
     h.append("<p id=\"status\"></p>\n<script>\n")
         .append("(function(){var charts=document.querySelectorAll('svg.chart');")
@@ -229,7 +229,7 @@ public final class Reports {
     int w = 250;
     int hgt = 200;
     for (Track t : Track.values()) {
-      if (runs.stream().noneMatch(r -> r.tracks().containsKey(t))) {
+      if (runs.stream().noneMatch(r -> r.tracks().contains(t))) {
         continue;
       }
       s.append("<svg class=\"chart bars\" role=\"img\" aria-label=\"").append(t.folder()).append("\" width=\"").append(w)

@@ -19,17 +19,71 @@ import org.mmrarebench.scoring.ResultsJson;
  * One run directory as the reports see it: written by {@code evaluate} ({@code run.json},
  * {@code metrics.json} with a {@code tracks} object, {@code items.jsonl}) or by {@code score}
  * (one track's flat {@code metrics.json} with {@code provenance}).
- *
- * @param dir the directory
- * @param model the model's name (from run.json, else the directory name)
- * @param judge the judge, or a note that the reference fallback was used
- * @param mode compat or strict
- * @param tracks per-track metrics objects
- * @param items the item results
- * @param provenance run.json (or the score provenance), for display
  */
-public record RunSummary(Path dir, String model, String judge, String mode, Map<Track, JsonObject> tracks,
-    List<ItemResult> items, JsonObject provenance) {
+public final class RunSummary {
+  private final Path dir;
+  private final String model;
+  private final String judge;
+  private final String mode;
+  private final Map<Track, JsonObject> tracks;
+  private final List<ItemResult> items;
+  private final JsonObject provenance;
+
+  private RunSummary(Path dir, String model, String judge, String mode, Map<Track, JsonObject> tracks,
+      List<ItemResult> items, JsonObject provenance) {
+    this.dir = dir;
+    this.model = model;
+    this.judge = judge;
+    this.mode = mode;
+    this.tracks = java.util.Collections.unmodifiableMap(tracks);
+    this.items = List.copyOf(items);
+    this.provenance = provenance;
+  }
+
+  /** The directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The model's name (from run.json, else the directory name). */
+  public String model() {
+    return model;
+  }
+
+  /** The judge, or a note that the reference fallback was used. */
+  public String judge() {
+    return judge;
+  }
+
+  /** compat or strict. */
+  public String mode() {
+    return mode;
+  }
+
+  /** The tracks the run has metrics for, in track order. */
+  public java.util.Set<Track> tracks() {
+    return java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(
+        tracks.isEmpty() ? java.util.EnumSet.noneOf(Track.class) : tracks.keySet()));
+  }
+
+  /** The item results ({@code items.jsonl}), empty when the directory has none. */
+  public List<ItemResult> items() {
+    return items;
+  }
+
+  /** run.json (or the score provenance) as plain Java values, for display. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> provenance() {
+    return (Map<String, Object>) JsonFiles.toPlain(provenance);
+  }
+
+  JsonObject trackJson(Track t) {
+    return tracks.get(t);
+  }
+
+  JsonObject provenanceJson() {
+    return provenance;
+  }
 
   /** Reads a run directory. */
   public static RunSummary read(Path dir) {
