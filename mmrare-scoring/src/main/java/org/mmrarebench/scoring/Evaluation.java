@@ -71,6 +71,7 @@ public final class Evaluation {
   private final Optional<ResponseCache> cache;
   private final Progress.Listener listener;
   private final Consumer<String> warnings;
+  private final Optional<ExecutorService> executor;
 
   private Evaluation(Builder b) {
     this.model = b.model;
@@ -82,7 +83,9 @@ public final class Evaluation {
     this.cache = b.cache;
     this.listener = b.listener;
     this.warnings = b.warnings;
+    this.executor = b.executor;
   }
+
 
   /** A builder; a model is required. */
   public static Builder builder() {
@@ -114,15 +117,15 @@ public final class Evaluation {
       }
     }
     Counters c = new Counters(bench.size(), System.nanoTime());
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
+    ExecutorService pool = executor.orElseGet(() -> Executors.newFixedThreadPool(concurrency, r -> {
       Thread t = new Thread(r, "mmrare-eval");
       t.setDaemon(true);
       return t;
-    });
+    }));
     AtomicReference<UnusableEndpointException> fatal = new AtomicReference<>();
     List<ItemResult> results = new ArrayList<>(bench.size());
+    List<Future<ItemResult>> futures = new ArrayList<>(bench.size());
     try {
-      List<Future<ItemResult>> futures = new ArrayList<>(bench.size());
       for (BenchmarkItem item : bench) {
         futures.add(pool.submit(() -> {
           if (fatal.get() != null) {
@@ -166,7 +169,12 @@ public final class Evaluation {
       }
       throw new MmrareException("Scoring failed: " + e.getCause(), e.getCause());
     } finally {
-      pool.shutdownNow();
+      if (executor.isEmpty()) {
+        pool.shutdownNow();
+      } else {
+        // a caller-owned executor stays up; only this run's unfinished work is cancelled
+        futures.forEach(f -> f.cancel(true));
+      }
       if (journal != null) {
         journal.close();
       }
@@ -386,6 +394,16 @@ public final class Evaluation {
     private Optional<ResponseCache> cache = Optional.empty();
     private Progress.Listener listener = Progress.Listener.none();
     private Consumer<String> warnings = w -> System.err.println("mmrare WARNING: " + w);
+    private Optional<ExecutorService> executor = Optional.empty();
+
+    /**
+     * Runs items on {@code executor} (owned by the caller, never shut down by the run) instead of a
+     * pool of {@link #concurrency} threads made per run; concurrency is then the executor's.
+     */
+    public Builder executor(ExecutorService executor) {
+      this.executor = Optional.of(checkNotNull(executor, "executor"));
+      return this;
+    }
 
     private Builder() {}
 

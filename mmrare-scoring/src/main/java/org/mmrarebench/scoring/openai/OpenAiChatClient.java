@@ -67,6 +67,8 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
   private final List<String> secrets;
   private final long maxResponseBytes;
   private final Duration maxRetryWait;
+  private final java.time.Clock clock;
+  private final Sleeper sleeper;
   private final String modelName;
   private final Optional<String> apiKey;
   private final Map<String, String> headers;
@@ -111,6 +113,8 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     this.headers = Map.copyOf(h);
     this.maxResponseBytes = b.maxResponseBytes;
     this.maxRetryWait = b.maxRetryWait;
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
     this.maxAttempts = b.maxAttempts;
     this.baseDelay = b.baseDelay;
     this.maxDelay = b.maxDelay;
@@ -239,7 +243,7 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
           throw new MmrareException(redact(last + ": " + abbreviate(resp.body()) + " (not retried)"));
         }
         last = redact(last + ": " + abbreviate(resp.body()));
-        Optional<Duration> asked = retryAfter(resp, Instant.now());
+        Optional<Duration> asked = retryAfter(resp, clock.instant());
         if (asked.isPresent() && asked.get().compareTo(maxRetryWait) > 0) {
           throw new MmrareException(redact(last + ": the server asked to wait " + asked.get().toSeconds()
               + " s (Retry-After), over the cap of " + maxRetryWait.toSeconds() + " s (maxRetryWait,"
@@ -452,12 +456,12 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     sleep(Duration.ofNanos(wait));
   }
 
-  private static void sleep(Duration d) {
+  private void sleep(Duration d) {
     if (d.isZero() || d.isNegative()) {
       return;
     }
     try {
-      Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+      sleeper.sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MmrareException("Interrupted while waiting to retry", e);
@@ -467,6 +471,18 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
   private static String abbreviate(String s) {
     String t = s == null ? "" : s.replaceAll("\\s+", " ");
     return t.length() <= 200 ? t : t.substring(0, 200) + "...";
+  }
+
+  /** How the client waits between attempts and for its rate limit (tests pass one that records or skips). */
+  @FunctionalInterface
+  public interface Sleeper {
+    /** Waits for {@code d}. */
+    void sleep(Duration d) throws InterruptedException;
+
+    /** {@link Thread#sleep}. */
+    static Sleeper real() {
+      return d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+    }
   }
 
   /** Settings of an {@link OpenAiChatClient}; each setter validates at once. */
@@ -486,6 +502,8 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     private GenerationSettings judgeSettings = GenerationSettings.defaults().withTemperature(0);
     private long maxResponseBytes = 32L << 20;
     private Duration maxRetryWait = Duration.ofSeconds(30);
+    private java.time.Clock clock = java.time.Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.real();
 
     private Builder(String baseUrl, String model) {
       BaseUrl.parse(baseUrl); // validates, with a message that never repeats credentials
@@ -571,6 +589,18 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     public Builder maxRetryWait(Duration d) {
       checkArgument(!d.isNegative(), "maxRetryWait must be >= 0, was %s", d);
       this.maxRetryWait = d;
+      return this;
+    }
+
+    /** The clock that dates {@code Retry-After} HTTP dates are measured against (default: the system's). */
+    public Builder clock(java.time.Clock clock) {
+      this.clock = checkNotNull(clock, "clock");
+      return this;
+    }
+
+    /** How to wait between attempts and for the rate limit (default: {@link Thread#sleep}). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = checkNotNull(sleeper, "sleeper");
       return this;
     }
 
