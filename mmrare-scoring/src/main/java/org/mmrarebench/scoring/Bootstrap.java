@@ -4,11 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
- * Seeded percentile bootstrap for means and paired mean differences, and the standard error.
- * The same seed, data and settings always give the same interval.
+ * Confidence intervals for means and paired mean differences, and the standard error: Wilson for
+ * 0/1 values, the seeded expanded percentile bootstrap otherwise ({@link IntervalMethod}). The same
+ * seed, data and settings always give the same interval.
  *
  * @param resamples how many resamples (default 10,000)
  * @param seed the random seed (default 0)
@@ -24,12 +27,78 @@ public record Bootstrap(int resamples, long seed, double confidence) {
     checkArgument(confidence > 0 && confidence < 1, "confidence must lie in (0, 1), was %s", confidence);
   }
 
-  /** The percentile interval of the mean of {@code values}; NaN bounds for no values. */
+  /**
+   * The interval of the mean the reports show, with the method the data call for
+   * ({@link #intervalMethod}): Wilson for 0/1 values, else the seeded expanded percentile bootstrap.
+   * NaN bounds for no values; the value twice for a single one.
+   */
   public Interval meanInterval(double[] values) {
+    return switch (intervalMethod(values)) {
+      case WILSON -> wilson(values);
+      case EXPANDED_PERCENTILE_BOOTSTRAP -> expandedPercentileInterval(values);
+      case NONE -> values.length == 0 ? new Interval(Double.NaN, Double.NaN) : new Interval(values[0], values[0]);
+      case PERCENTILE_BOOTSTRAP -> percentileInterval(values);
+    };
+  }
+
+  /** The method {@link #meanInterval} uses for {@code values}. */
+  public static IntervalMethod intervalMethod(double[] values) {
+    if (values.length < 2) {
+      return IntervalMethod.NONE;
+    }
+    for (double v : values) {
+      if (v != 0 && v != 1) {
+        return IntervalMethod.EXPANDED_PERCENTILE_BOOTSTRAP;
+      }
+    }
+    return IntervalMethod.WILSON;
+  }
+
+  /** The Wilson score interval of a proportion: {@code values} are 0 or 1. */
+  Interval wilson(double[] values) {
     int n = values.length;
-    if (n == 0) {
+    double k = 0;
+    for (double v : values) {
+      k += v;
+    }
+    double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
+    double p = k / n;
+    double z2n = z * z / n;
+    double centre = (p + z2n / 2) / (1 + z2n);
+    double half = z * Math.sqrt(p * (1 - p) / n + z2n / (4 * n)) / (1 + z2n);
+    // the closed form can miss 0 or 1 by an ulp when p is 0 or 1
+    return new Interval(Math.max(0, Math.min(p, centre - half)), Math.min(1, Math.max(p, centre + half)));
+  }
+
+  /**
+   * The percentile bootstrap with Hesterberg's expansion for small samples: percentiles at
+   * {@code Phi(-sqrt(n/(n-1)) * t_{n-1}(1 - alpha/2))} and its complement.
+   */
+  public Interval expandedPercentileInterval(double[] values) {
+    int n = values.length;
+    if (n < 2) {
+      return meanInterval(values);
+    }
+    double alpha = 1 - confidence;
+    double t = new TDistribution(null, n - 1).inverseCumulativeProbability(1 - alpha / 2);
+    double q = new NormalDistribution().cumulativeProbability(-Math.sqrt(n / (n - 1.0)) * t);
+    double[] means = resampledMeans(values);
+    return new Interval(quantile(means, q), quantile(means, 1 - q));
+  }
+
+  /** The plain percentile bootstrap interval of the mean (the 0.1 method); NaN bounds for no values. */
+  public Interval percentileInterval(double[] values) {
+    if (values.length == 0) {
       return new Interval(Double.NaN, Double.NaN);
     }
+    double[] means = resampledMeans(values);
+    double alpha = 1 - confidence;
+    return new Interval(quantile(means, alpha / 2), quantile(means, 1 - alpha / 2));
+  }
+
+  /** The sorted means of {@link #resamples} seeded resamples of {@code values}. */
+  private double[] resampledMeans(double[] values) {
+    int n = values.length;
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] means = new double[resamples];
     for (int r = 0; r < resamples; r++) {
@@ -41,8 +110,7 @@ public record Bootstrap(int resamples, long seed, double confidence) {
       means[r] = s / n;
     }
     Arrays.sort(means);
-    double alpha = 1 - confidence;
-    return new Interval(quantile(means, alpha / 2), quantile(means, 1 - alpha / 2));
+    return means;
   }
 
   /** The interval of the mean of {@code a[i] - b[i]}, resampling pairs together. */
@@ -52,7 +120,8 @@ public record Bootstrap(int resamples, long seed, double confidence) {
     for (int i = 0; i < a.length; i++) {
       d[i] = a[i] - b[i];
     }
-    return meanInterval(d);
+    // differences lie in [-1, 1] and are never read as proportions: always the bootstrap
+    return d.length < 2 ? meanInterval(d) : expandedPercentileInterval(d);
   }
 
   /** The standard error of the mean (sample standard deviation over root n); NaN below two values. */

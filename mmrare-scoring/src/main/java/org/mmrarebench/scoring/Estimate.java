@@ -76,6 +76,19 @@ public final class Estimate {
     return scaled(new Bootstrap(bootstrap.resamples(), bootstrap.seed(), confidence).meanInterval(unitValues));
   }
 
+  /** How {@link #interval()} was computed (Wilson for 0/1 values, else the expanded bootstrap). */
+  public IntervalMethod intervalMethod() {
+    return Bootstrap.intervalMethod(unitValues);
+  }
+
+  /**
+   * Whether the estimate rests on fewer than {@value TrackMetrics#SMALL_N} values: reports flag it
+   * instead of letting its interval look confident.
+   */
+  public boolean smallN() {
+    return unitValues.length < TrackMetrics.SMALL_N;
+  }
+
   /** The confidence of {@link #interval()}. */
   public double confidence() {
     return bootstrap.confidence();

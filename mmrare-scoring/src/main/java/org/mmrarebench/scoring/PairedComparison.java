@@ -5,14 +5,15 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.mmrarebench.core.ItemId;
 import org.mmrarebench.core.Track;
 
 /**
- * Two runs compared on the items both scored: mean difference (A minus B), its paired bootstrap
- * interval and the Wilcoxon signed-rank p-value (two-sided; exact up to 30 pairs, normal
- * approximation beyond; 1 when every difference is zero).
+ * Two runs compared on the items both scored: mean difference (A minus B), its paired interval
+ * (the expanded percentile bootstrap of the differences) and the Wilcoxon signed-rank p-value as
+ * {@code scipy.stats.wilcoxon} computes it (two-sided; exact up to 50 pairs without zero
+ * differences, else the normal approximation with zeros dropped and ties corrected; NaN where every
+ * difference is zero). {@link #holm} adjusts the p-values of one comparison across tracks.
  *
  * @param track the track compared
  * @param nPaired items with a score in both runs
@@ -55,20 +56,31 @@ public record PairedComparison(Track track, int nPaired, double meanA, double me
     double meanA = mean(xa);
     double meanB = mean(xb);
     double[] d = new double[n];
-    boolean allZero = true;
     for (int i = 0; i < n; i++) {
       d[i] = xa[i] - xb[i];
-      allZero &= d[i] == 0;
     }
-    double p;
-    if (n < 2) {
-      p = Double.NaN;
-    } else if (allZero) {
-      p = 1.0;
-    } else {
-      p = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(xa, xb, n <= 30);
-    }
+    // scipy.stats.wilcoxon's p-value (NaN where scipy refuses: no pairs, every difference zero)
+    double p = SignedRank.pValue(xa, xb);
     return new PairedComparison(track, n, meanA, meanB, mean(d), bootstrap.pairedDifferenceInterval(xa, xb), p);
+  }
+
+  /**
+   * Holm's step-down adjustment of the p-values of several comparisons made together (one per
+   * track): sorted ascending, the i-th (from 0) is multiplied by m - i, made monotone and capped at
+   * 1. NaN p-values stay NaN and do not count in m. Returned in the input order.
+   */
+  public static double[] holm(double[] p) {
+    Integer[] order = java.util.stream.IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed()
+        .sorted((x, y) -> Double.compare(p[x], p[y])).toArray(Integer[]::new);
+    double[] out = new double[p.length];
+    java.util.Arrays.fill(out, Double.NaN);
+    int m = order.length;
+    double running = 0;
+    for (int i = 0; i < m; i++) {
+      running = Math.max(running, Math.min(1, (m - i) * p[order[i]]));
+      out[order[i]] = running;
+    }
+    return out;
   }
 
   private static double mean(double[] v) {

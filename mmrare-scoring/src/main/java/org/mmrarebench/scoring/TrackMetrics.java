@@ -37,6 +37,9 @@ import org.mmrarebench.scoring.internal.Reductions;
  */
 public record TrackMetrics(Track track, ScoringMode mode, boolean fallback, Estimate headline, Optional<Estimate> f1,
     StatusCounts counts, Map<String, Estimate> scorers, Map<String, List<Group>> breakdowns, Bootstrap bootstrap) {
+  /** Below this many values an estimate or a breakdown group is flagged as small ({@code small_n}). */
+  public static final int SMALL_N = 10;
+
   /** Image-count buckets used by the breakdown. */
   public static final List<String> IMAGE_BUCKETS = List.of("1", "2-3", "4-5", "6+");
 
@@ -184,6 +187,10 @@ public record TrackMetrics(Track track, ScoringMode mode, boolean fallback, Esti
     for (Estimate e : shown) {
       m.put(e.key() + "_stderr", e.standardError());
       m.put(e.key() + ci, List.of(e.interval().low(), e.interval().high()));
+      m.put(e.key() + "_ci_method", e.intervalMethod().label());
+      if (e.smallN()) {
+        m.put(e.key() + "_small_n", true);
+      }
     }
     m.put("bootstrap", Map.of("resamples", bootstrap.resamples(), "seed", bootstrap.seed(),
         "confidence", bootstrap.confidence()));
@@ -196,6 +203,9 @@ public record TrackMetrics(Track track, ScoringMode mode, boolean fallback, Esti
       for (Group g : groups) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("n", g.n());
+        if (g.n() < SMALL_N) {
+          row.put("small_n", true);
+        }
         g.metrics().forEach((k, v) -> {
           row.put(k, v.value());
           row.put(k + "_n", v.n());
