@@ -71,6 +71,13 @@ final class CompareCommand implements Callable<Integer> {
     for (Track t : tracks) {
       cmp.add(PairedComparison.compare(t, ra.items(), rb.items(), boot));
     }
+    double[] holm = PairedComparison.holm(cmp.stream().filter(c -> !why.containsKey(c.track()))
+        .mapToDouble(PairedComparison::wilcoxonP).toArray());
+    Map<Track, Double> adjusted = new LinkedHashMap<>();
+    int hi = 0;
+    for (PairedComparison c : cmp) {
+      adjusted.put(c.track(), why.containsKey(c.track()) ? Double.NaN : holm[hi++]);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -86,20 +93,24 @@ final class CompareCommand implements Callable<Integer> {
         row.put("mean_difference", c.meanDifference());
         row.put("ci95", List.of(c.interval().low(), c.interval().high()));
         row.put("wilcoxon_p", c.wilcoxonP());
+        row.put("holm_p", adjusted.get(c.track()));
+        row.put("interval_method", "expanded-percentile-bootstrap");
         m.put(c.track().folder(), row);
       }
       out.println(ResultsJson.jsonText(m));
       return 0;
     }
     out.printf(Locale.ROOT, "A = %s, B = %s%n", a, b);
-    out.printf(Locale.ROOT, "%-12s %8s %8s %8s %9s %21s %10s%n", "track", "paired", "mean A", "mean B", "A - B",
-        "95% CI", "Wilcoxon p");
+    out.printf(Locale.ROOT, "%-12s %8s %8s %8s %9s %21s %10s %10s%n", "track", "paired", "mean A", "mean B", "A - B",
+        "95% CI", "Wilcoxon p", "Holm p");
     for (PairedComparison c : cmp) {
-      out.printf(Locale.ROOT, "%-12s %8d %8.4f %8.4f %+9.4f [%+8.4f, %+8.4f] %10.4g%s%n", c.track().folder(),
+      out.printf(Locale.ROOT, "%-12s %8d %8.4f %8.4f %+9.4f [%+8.4f, %+8.4f] %10.4g %10.4g%s%s%n", c.track().folder(),
           c.nPaired(), c.meanA(), c.meanB(), c.meanDifference(), c.interval().low(), c.interval().high(),
-          c.wilcoxonP(), why.containsKey(c.track()) ? "  NOT COMPARABLE (--force): "
-              + String.join("; ", why.get(c.track())) : "");
+          c.wilcoxonP(), adjusted.get(c.track()), c.nPaired() < 10 ? "  small n" : "",
+          why.containsKey(c.track()) ? "  NOT COMPARABLE (--force): " + String.join("; ", why.get(c.track())) : "");
     }
+    out.println("95% CI: expanded percentile bootstrap of the paired differences; Wilcoxon p as scipy.stats.wilcoxon;"
+        + " Holm p adjusted over the comparable tracks above.");
     return 0;
   }
 

@@ -14,6 +14,7 @@ import org.mmrarebench.scoring.internal.JsonFiles;
 import org.mmrarebench.core.internal.AtomicFiles;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.PairedComparison;
+import org.mmrarebench.scoring.TrackMetrics;
 import org.mmrarebench.scoring.ResultsJson;
 
 /**
@@ -74,7 +75,8 @@ public final class Reports {
       }
       sb.append('\n');
     }
-    sb.append("\nIntervals: 95 % seeded bootstrap. Fallback runs (no judge) report the reference fallback metrics"
+    sb.append("\nIntervals: 95 %; Wilson for 0/1 scores, the seeded expanded percentile bootstrap otherwise. Runs with"
+        + " fewer than " + TrackMetrics.SMALL_N + " items are small samples. Fallback runs (no judge) report the reference fallback metrics"
         + " (diagnosis_f1 on 0-100, substring_match), not judge scores.\n");
     return sb.toString();
   }
@@ -132,11 +134,14 @@ public final class Reports {
         .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}")
         .append("table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ccc;padding:3px 8px;")
         .append("text-align:right}th:first-child,td:first-child{text-align:left}h2{margin-top:32px}")
+        .append(".small-n{background:#fde2b3;color:#7a4b00;border-radius:3px;padding:0 4px;font-size:11px}")
         .append(".legend span{display:inline-block;margin-right:16px}.sw{display:inline-block;width:12px;height:12px;")
         .append("margin-right:4px;vertical-align:middle}pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:12px}")
         .append("details{margin:8px 0}</style></head><body>\n");
     h.append("<h1>MMRareBench report</h1>\n<p>").append(runs.size()).append(" run(s). Bars show each track's headline")
-        .append(" metric on a 0-1 scale (diagnosis F1 divided by 100) with 95 % bootstrap whiskers.</p>\n");
+        .append(" metric on a 0-1 scale (diagnosis F1 divided by 100) with 95 % interval whiskers (Wilson for 0/1 scores,"
+        + " the expanded percentile bootstrap otherwise; see the leaderboard's interval method). Groups and runs"
+        + " under " + TrackMetrics.SMALL_N + " items are marked <span class=\"small-n\">small n</span>.</p>\n");
     h.append("<div class=\"legend\">");
     for (int i = 0; i < runs.size(); i++) {
       h.append("<span><i class=\"sw\" style=\"background:").append(COLORS[i % COLORS.length]).append("\"></i>")
@@ -144,7 +149,7 @@ public final class Reports {
     }
     h.append("</div>\n<h2>Tracks</h2>\n").append(bars(runs)).append("\n<h2>Radar</h2>\n").append(radar(runs));
     h.append("\n<h2>Leaderboard</h2>\n<table><tr><th>model</th><th>track</th><th>metric</th><th>value</th>")
-        .append("<th>95% CI</th><th>n</th><th>unscored</th><th>errors</th><th>judge</th></tr>\n");
+        .append("<th>95% CI</th><th>interval method</th><th>n</th><th>unscored</th><th>errors</th><th>judge</th></tr>\n");
     for (RunSummary r : runs) {
       for (Track t : Track.values()) {
         r.primaryKey(t).ifPresent(k -> {
@@ -152,7 +157,9 @@ public final class Reports {
           double[] ci = r.unitInterval(t);
           h.append("<tr><td>").append(esc(r.model())).append("</td><td>").append(t.folder()).append("</td><td>")
               .append(k).append("</td><td>").append(fmt(r.number(t, k))).append("</td><td>[").append(fmt(ci[0] * scale))
-              .append(", ").append(fmt(ci[1] * scale)).append("]</td><td>").append((long) r.number(t, "n_total"))
+              .append(", ").append(fmt(ci[1] * scale)).append("]</td><td>").append(esc(r.text(t, k + "_ci_method")))
+              .append("</td><td>").append((long) r.number(t, "n_total"))
+              .append(r.number(t, "n_total") < TrackMetrics.SMALL_N ? " <span class=\"small-n\">small n</span>" : "")
               .append("</td><td>").append(fmt(rate(r, t, "n_unscored"))).append("</td><td>").append(fmt(errorRate(r, t)))
               .append("</td><td>").append(esc(r.judge())).append("</td></tr>\n");
         });
@@ -173,7 +180,10 @@ public final class Reports {
             String k = r.primaryKey(t).orElse("");
             groups.forEach((g, v) -> {
               JsonObject row = v.asJsonObject();
-              h.append("<tr><td>").append(esc(g)).append("</td><td>").append(row.getInt("n", 0)).append("</td><td>")
+              boolean small = row.getInt("n", 0) < TrackMetrics.SMALL_N;
+              h.append("<tr><td>").append(esc(g)).append("</td><td>").append(row.getInt("n", 0))
+                  .append(small ? " <span class=\"small-n\" title=\"fewer than " + TrackMetrics.SMALL_N
+                      + " items: no interval, read with care\">small n</span>" : "").append("</td><td>")
                   .append(row.get(k) instanceof jakarta.json.JsonNumber n ? fmt(n.doubleValue()) : "-")
                   .append("</td></tr>\n");
             });
@@ -184,28 +194,43 @@ public final class Reports {
     }
     if (runs.size() >= 2) {
       h.append("<h2>Paired comparison</h2>\n<table><tr><th>A</th><th>B</th><th>track</th><th>paired</th>")
-          .append("<th>mean A</th><th>mean B</th><th>A - B</th><th>95% CI</th><th>Wilcoxon p</th><th>comparable</th>")
+          .append("<th>mean A</th><th>mean B</th><th>A - B</th><th>95% CI</th><th>Wilcoxon p</th><th>Holm p</th>")
+          .append("<th>comparable</th>")
           .append("</tr>\n");
       RunSummary a = runs.get(0);
       for (RunSummary b : runs.subList(1, runs.size())) {
+        // one comparison of two runs covers up to four tracks: Holm-adjust their p-values together
+        List<Track> comparable = new java.util.ArrayList<>();
+        List<PairedComparison> cmp = new java.util.ArrayList<>();
         for (Track t : Track.values()) {
-          if (a.tracks().contains(t) && b.tracks().contains(t)) {
-            List<String> why = a.incomparability(b, t);
-            if (!why.isEmpty()) {
-              // never a p-value for numbers that do not measure the same thing
-              h.append("<tr class=\"incomparable\"><td>").append(esc(a.model())).append("</td><td>")
-                  .append(esc(b.model())).append("</td><td>").append(t.folder())
-                  .append("</td><td colspan=\"7\">not comparable: ").append(esc(String.join("; ", why)))
-                  .append("</td></tr>\n");
-              continue;
-            }
-            PairedComparison c = PairedComparison.compare(t, a.items(), b.items(), bootstrap);
-            h.append("<tr><td>").append(esc(a.model())).append("</td><td>").append(esc(b.model())).append("</td><td>")
-                .append(t.folder()).append("</td><td>").append(c.nPaired()).append("</td><td>").append(fmt(c.meanA()))
-                .append("</td><td>").append(fmt(c.meanB())).append("</td><td>").append(fmt(c.meanDifference()))
-                .append("</td><td>[").append(fmt(c.interval().low())).append(", ").append(fmt(c.interval().high()))
-                .append("]</td><td>").append(fmt(c.wilcoxonP())).append("</td><td>yes</td></tr>\n");
+          if (a.tracks().contains(t) && b.tracks().contains(t) && a.incomparability(b, t).isEmpty()) {
+            comparable.add(t);
+            cmp.add(PairedComparison.compare(t, a.items(), b.items(), bootstrap));
           }
+        }
+        double[] holm = PairedComparison.holm(cmp.stream().mapToDouble(PairedComparison::wilcoxonP).toArray());
+        for (Track t : Track.values()) {
+          if (!a.tracks().contains(t) || !b.tracks().contains(t)) {
+            continue;
+          }
+          int i = comparable.indexOf(t);
+          if (i < 0) {
+            // never a p-value for numbers that do not measure the same thing
+            h.append("<tr class=\"incomparable\"><td>").append(esc(a.model())).append("</td><td>")
+                .append(esc(b.model())).append("</td><td>").append(t.folder())
+                .append("</td><td colspan=\"8\">not comparable: ").append(esc(String.join("; ",
+                    a.incomparability(b, t)))).append("</td></tr>\n");
+            continue;
+          }
+          PairedComparison c = cmp.get(i);
+          h.append("<tr><td>").append(esc(a.model())).append("</td><td>").append(esc(b.model())).append("</td><td>")
+              .append(t.folder()).append("</td><td>").append(c.nPaired())
+              .append(c.nPaired() < TrackMetrics.SMALL_N ? " <span class=\"small-n\">small n</span>" : "")
+              .append("</td><td>").append(fmt(c.meanA()))
+              .append("</td><td>").append(fmt(c.meanB())).append("</td><td>").append(fmt(c.meanDifference()))
+              .append("</td><td>[").append(fmt(c.interval().low())).append(", ").append(fmt(c.interval().high()))
+              .append("]</td><td>").append(fmt(c.wilcoxonP())).append("</td><td>").append(fmt(holm[i]))
+              .append("</td><td>yes</td></tr>\n");
         }
       }
       h.append("</table>\n");
@@ -268,6 +293,10 @@ public final class Reports {
             esc(r.model()), fmt(v), esc(r.primaryKey(t).orElse("-"))));
         s.append(String.format(Locale.ROOT, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\""
             + " font-size=\"10\">%.3f</text>", x + bw / 2, Math.max(40, y - 3), v));
+        if (r.number(t, "n_total") < TrackMetrics.SMALL_N) {
+          s.append(String.format(Locale.ROOT, "<text class=\"small-n\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\""
+              + " font-size=\"9\" fill=\"#7a4b00\">small n</text>", x + bw / 2, hgt + 32));
+        }
         double[] ci = r.unitInterval(t);
         if (!Double.isNaN(ci[0])) {
           double cx = x + bw / 2;

@@ -134,6 +134,12 @@ public final class RunSummary {
     return n.doubleValue();
   }
 
+  /** A text value from a track's metrics, empty when absent. */
+  public String text(Track t, String key) {
+    JsonObject o = tracks.get(t);
+    return o != null && o.get(key) instanceof jakarta.json.JsonString s ? s.getString() : "";
+  }
+
   /** The sha256 of the track's data file, as recorded in run.json or the score provenance, if any. */
   public Optional<String> dataSha256(Track t) {
     if (provenance.get("dataset") instanceof JsonObject d && d.get("sha256") instanceof JsonObject sha
