@@ -170,6 +170,75 @@ public final class Orphanet {
     return byName.get().get(normalizeName(name)).stream().map(byCode::get).toList();
   }
 
+  /**
+   * Entries whose label or a synonym comes closest to {@code name}, best first, at most {@code limit}:
+   * names containing every word of the query (shortest name first), then names within a small edit
+   * distance (typos). For a lookup that found nothing ("Gaucher" finds "Gaucher disease", ...).
+   */
+  public List<Disorder> suggest(String name, int limit) {
+    String q = normalizeName(name);
+    if (q.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    String[] words = q.split(" ");
+    record Scored(Disorder d, int rank, int length) {}
+    java.util.Map<OrphaCode, Scored> best = new java.util.HashMap<>();
+    for (Disorder d : disorders()) {
+      List<String> names = new java.util.ArrayList<>();
+      names.add(d.label());
+      names.addAll(d.synonyms());
+      for (String n : names) {
+        String nn = normalizeName(n);
+        int rank;
+        if (java.util.Arrays.stream(words).allMatch(w -> (" " + nn + " ").contains(" " + w + " ")
+            || (" " + nn).contains(" " + w))) {
+          rank = 0;
+        } else {
+          int dist = editDistance(q, nn, 3);
+          if (dist > Math.min(3, q.length() / 4)) {
+            continue;
+          }
+          rank = 1 + dist;
+        }
+        Scored sc = new Scored(d, rank, nn.length());
+        best.merge(d.code(), sc, (a, b) -> a.rank() < b.rank() || a.rank() == b.rank() && a.length() <= b.length()
+            ? a : b);
+      }
+    }
+    return best.values().stream()
+        .sorted(java.util.Comparator.comparingInt(Scored::rank).thenComparingInt(Scored::length)
+            .thenComparing(x -> x.d().label()))
+        .limit(limit).map(Scored::d).toList();
+  }
+
+  /** Levenshtein distance, or {@code max + 1} as soon as it exceeds {@code max}. */
+  private static int editDistance(String a, String b, int max) {
+    if (Math.abs(a.length() - b.length()) > max) {
+      return max + 1;
+    }
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > max) {
+        return max + 1;
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
   /** Direct children. */
   public Set<OrphaCode> children(OrphaCode code) {
     return children.get().get(code);

@@ -1,12 +1,15 @@
 package org.mmrarebench.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.data.audit.Audit;
+import org.mmrarebench.data.audit.Finding;
 import org.mmrarebench.data.orphanet.Orphanet;
 import org.mmrarebench.scoring.ResultsJson;
 import picocli.CommandLine.Command;
@@ -33,14 +36,25 @@ final class AuditCommand implements Callable<Integer> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("data", bench.info().description());
       m.put("orphanet", o.release());
-      m.put("findings", r.findings().size());
+      m.put("n_findings", r.findings().size());
       m.put("counts", r.counts());
-      m.put("examples", r.examples(5));
+      List<Map<String, Object>> all = new ArrayList<>();
+      for (Finding f : r.findings()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("kind", f.kind());
+        row.put("track", f.track().folder());
+        row.put("index", f.index());
+        row.put("field", f.field());
+        row.put("message", f.detail());
+        all.add(row);
+      }
+      m.put("findings", all);
       w.println(ResultsJson.jsonText(m));
     } else {
       r.findings().forEach(f -> w.println(f.describe()));
-      w.printf(Locale.ROOT, "%d items audited against Orphanet %s: %d findings %s%n", bench.size(), o.release(),
-          r.findings().size(), r.counts());
+      w.printf(Locale.ROOT, "%s audited against Orphanet %s: %s%n", Text.count(bench.size(), "item"), o.release(),
+          Text.count(r.findings().size(), "finding"));
+      r.counts().forEach((track, kinds) -> w.printf(Locale.ROOT, "  %-12s %s%n", track, Text.inline(kinds)));
     }
     return r.clean() ? 0 : 1;
   }

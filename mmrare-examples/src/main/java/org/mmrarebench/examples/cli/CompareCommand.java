@@ -33,9 +33,9 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_A", description = "First run directory.") Path a;
   @Parameters(index = "1", paramLabel = "RUN_B", description = "Second run directory.") Path b;
   @Option(names = "--resamples", paramLabel = "N", defaultValue = "10000",
-      description = "Bootstrap resamples (default ${DEFAULT-VALUE}).") int resamples;
+      description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).") int resamples;
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
-      description = "Bootstrap seed (default ${DEFAULT-VALUE}).") long seed;
+      description = "Bootstrap seed (default: ${DEFAULT-VALUE}).") long seed;
   @Option(names = "--force", description = "Compare even runs that are not comparable, marking them so.")
   boolean force;
   @Option(names = "--json", description = "Print one JSON object.") boolean json;

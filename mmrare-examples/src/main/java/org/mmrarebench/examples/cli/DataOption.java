@@ -18,11 +18,25 @@ final class DataOption {
   boolean lenient;
 
   Benchmark load() {
+    if (data != null) {
+      requireDirectory(data, "--data");
+    }
     if (data != null && lenient) {
       ReadResult r = ReleaseReader.lenient().read(data);
       r.report().problems().forEach(p -> System.err.println(p.describe()));
       return r.benchmark();
     }
     return data == null ? Benchmark.load() : Benchmark.load(data);
+  }
+
+  /** A clear message when {@code path} is missing or is a file where a directory is needed. */
+  static void requireDirectory(java.nio.file.Path path, String option) {
+    if (!java.nio.file.Files.exists(path)) {
+      throw new org.mmrarebench.core.ConfigurationException(option + " " + path + ": no such directory.");
+    }
+    if (!java.nio.file.Files.isDirectory(path)) {
+      throw new org.mmrarebench.core.ConfigurationException(option + " " + path + " is a file; " + option
+          + " needs a directory (the release root, which holds diagnosis/, treatment/, crossmodal/, examination/).");
+    }
   }
 }

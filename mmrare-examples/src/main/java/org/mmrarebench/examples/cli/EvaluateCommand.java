@@ -58,46 +58,61 @@ import picocli.CommandLine.Spec;
         + " Running again on the same --out resumes, skipping finished work.")
 final class EvaluateCommand implements Callable<Integer> {
   @Mixin DataOption data;
-  @Option(names = "--track", defaultValue = "all", paramLabel = "TRACK|all") String track;
-  @Option(names = "--base-url", paramLabel = "URL", description = "OpenAI-compatible endpoint of the model"
-      + " (e.g. http://localhost:8000/v1); default: the offline baseline model.") String baseUrl;
+  @Option(names = "--track", defaultValue = "all", paramLabel = "TRACK",
+      description = "diagnosis, treatment, crossmodal, examination or all (default: ${DEFAULT-VALUE}).") String track;
+  @Option(names = "--base-url", paramLabel = "URL", description = "OpenAI-compatible endpoint of the model, for"
+      + " example http://localhost:8000/v1 (default: the offline baseline model, no server).") String baseUrl;
   @Option(names = "--model", paramLabel = "NAME", description = "Model name sent to --base-url.") String modelName;
   @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the model's"
-      + " API key (never written anywhere).") String apiKeyEnv;
-  @Option(names = "--judge-base-url", paramLabel = "URL") String judgeBaseUrl;
-  @Option(names = "--judge-model", paramLabel = "NAME") String judgeModel;
-  @Option(names = "--judge-api-key-env", paramLabel = "VAR") String judgeApiKeyEnv;
-  @Option(names = "--mode", defaultValue = "compat", paramLabel = "compat|strict") String mode;
-  @Option(names = "--concurrency", defaultValue = "8") int concurrency;
-  @Option(names = "--rps", description = "Requests per second ceiling per endpoint.") Double rps;
-  @Option(names = "--max-attempts", defaultValue = "6") int maxAttempts;
-  @Option(names = "--timeout-s", defaultValue = "120", description = "Per-request timeout in seconds.") int timeoutS;
-  @Option(names = "--max-images", defaultValue = "64", description = "Refuse, before sending, a prompt with more"
-      + " images.") int maxImages;
-  @Option(names = "--max-payload-mb", defaultValue = "50", description = "Refuse, before sending, a larger request.")
-  int maxPayloadMb;
-  @Option(names = "--header", paramLabel = "NAME=VALUE", description = "Extra HTTP header (repeatable; not for the"
-      + " API key).") List<String> extraHeaders = new java.util.ArrayList<>();
-  @Option(names = "--temperature") Double temperature;
-  @Option(names = "--max-tokens") Integer maxTokens;
-  @Option(names = "--gen-seed", description = "Sampling seed sent to the model.") Long genSeed;
-  @Option(names = "--shard", paramLabel = "i/n|auto/n", description = "Run part i of n (0-based); auto takes i from"
+      + " API key (the key is never written anywhere).") String apiKeyEnv;
+  @Option(names = "--judge-base-url", paramLabel = "URL", description = "OpenAI-compatible endpoint of the judge"
+      + " (default: no judge, the labelled reference fallback).") String judgeBaseUrl;
+  @Option(names = "--judge-model", paramLabel = "NAME", description = "Judge model name sent to --judge-base-url.")
+  String judgeModel;
+  @Option(names = "--judge-api-key-env", paramLabel = "VAR", description = "Environment variable holding the"
+      + " judge's API key.") String judgeApiKeyEnv;
+  @Option(names = "--mode", defaultValue = "compat", paramLabel = "MODE", converter = ModeConverter.class,
+      description = "compat (the reference, quirks included) or strict (default: ${DEFAULT-VALUE}).") ScoringMode mode;
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+      description = "Items in flight at once (default: ${DEFAULT-VALUE}).") int concurrency;
+  @Option(names = "--rps", paramLabel = "R", description = "Requests per second ceiling per endpoint (default: no"
+      + " ceiling).") Double rps;
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "6",
+      description = "Attempts per request, the first included (default: ${DEFAULT-VALUE}).") int maxAttempts;
+  @Option(names = "--timeout-s", paramLabel = "S", defaultValue = "120",
+      description = "Timeout of one whole exchange, body included, in seconds (default: ${DEFAULT-VALUE}).")
+  int timeoutS;
+  @Option(names = "--max-images", paramLabel = "N", defaultValue = "64", description = "Refuse, before sending, a"
+      + " prompt with more images (default: ${DEFAULT-VALUE}).") int maxImages;
+  @Option(names = "--max-payload-mb", paramLabel = "MB", defaultValue = "50", description = "Refuse, before"
+      + " sending, a larger request (default: ${DEFAULT-VALUE}).") int maxPayloadMb;
+  @Option(names = "--header", paramLabel = "NAME=VALUE", description = "Extra HTTP header, repeatable; not for the"
+      + " API key.") List<String> extraHeaders = new java.util.ArrayList<>();
+  @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature sent to the model, 0 to 2"
+      + " (default: the server's).") Double temperature;
+  @Option(names = "--max-tokens", paramLabel = "N", description = "Longest answer, in tokens (default: the"
+      + " server's).") Integer maxTokens;
+  @Option(names = "--gen-seed", paramLabel = "SEED", description = "Sampling seed sent to the model (default:"
+      + " none).") Long genSeed;
+  @Option(names = "--shard", paramLabel = "I/N", description = "Run part I of N (0-based); auto/N takes I from"
       + " SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) or JOB_COMPLETION_INDEX.") String shard;
-  @Option(names = "--cache", paramLabel = "DIR", description = "Response cache directory, shareable between runs.")
-  Path cacheDir;
-  @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples.") int resamples;
-  @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed.") long seed;
-  @Option(names = "--out", paramLabel = "RUN_DIR", description = "Run directory (default runs/<model>-<time>).")
-  Path out;
+  @Option(names = "--cache", paramLabel = "DIR", description = "Response cache directory, shareable between runs"
+      + " (default: none).") Path cacheDir;
+  @Option(names = "--resamples", paramLabel = "N", defaultValue = "10000",
+      description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).") int resamples;
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
+      description = "Bootstrap seed (default: ${DEFAULT-VALUE}).") long seed;
+  @Option(names = "--out", paramLabel = "DIR", description = "Run directory; the same command on the same"
+      + " directory resumes (default: runs/<model>-<time>).") Path out;
   @Option(names = "--quiet", description = "No progress on stderr.") boolean quiet;
   @Option(names = "--allow-errors", description = "Exit 0 even when items end in MODEL_ERROR or JUDGE_ERROR"
       + " (default: exit 3).") boolean allowErrors;
   @Option(names = "--wait-for-lock", paramLabel = "S", defaultValue = "0", description = "Seconds to wait for"
-      + " another process holding the run directory (default ${DEFAULT-VALUE}: stop at once).") int waitForLockS;
+      + " another process holding the run directory (default: ${DEFAULT-VALUE}, stop at once).") int waitForLockS;
   @Option(names = "--max-retry-wait-s", paramLabel = "S", defaultValue = "30", description = "Longest Retry-After"
-      + " wait honoured; a server asking for more fails that call (default ${DEFAULT-VALUE}).") int maxRetryWaitS;
+      + " wait honoured; a server asking for more fails that call (default: ${DEFAULT-VALUE}).") int maxRetryWaitS;
   @Option(names = "--max-response-mb", paramLabel = "MB", defaultValue = "32", description = "Largest response"
-      + " body read; a larger one fails that call (default ${DEFAULT-VALUE}).") int maxResponseMb;
+      + " body read; a larger one fails that call (default: ${DEFAULT-VALUE}).") int maxResponseMb;
   @Spec CommandSpec spec;
 
   /** Where environment variables come from (tests replace it). */
@@ -113,7 +128,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (sh.isPresent()) {
       bench = bench.shard(sh.get()[0], sh.get()[1]);
     }
-    ScoringMode m = ScoringMode.valueOf(mode.toUpperCase(Locale.ROOT));
+    ScoringMode m = mode;
     ModelAdapter model = model();
     Optional<JudgeModel> judge = judge();
     GenerationSettings settings = settings();
@@ -217,6 +232,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private GenerationSettings settings() {
     GenerationSettings s = GenerationSettings.defaults();
+    if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
+      throw new ConfigurationException("--temperature must be between 0 and 2, was " + temperature + ".");
+    }
+    if (maxTokens != null && maxTokens < 1) {
+      throw new ConfigurationException("--max-tokens must be at least 1, was " + maxTokens + ".");
+    }
     if (temperature != null) {
       s = s.withTemperature(temperature);
     }

@@ -13,10 +13,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "fixture", mixinStandardHelpOptions = true,
     description = "Write a synthetic release at the paper's scale (1,756 items, 7,958 images) for benchmarks.")
 final class FixtureCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
-  @Option(names = "--image-kb", defaultValue = "150", paramLabel = "N", description = "Size of each image in KB.")
-  int imageKb;
-  @Option(names = "--seed", defaultValue = "1") long seed;
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Release root to write.") Path out;
+  @Option(names = "--image-kb", defaultValue = "150", paramLabel = "KB",
+      description = "Size of each image in KB (default: ${DEFAULT-VALUE}).") int imageKb;
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+      description = "Seed of the generated content (default: ${DEFAULT-VALUE}).") long seed;
   @Spec CommandSpec spec;
 
   @Override

@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "merge", mixinStandardHelpOptions = true,
     description = "Join the shard runs of one evaluation (all n shards) into one run directory.")
 final class MergeCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RUN", arity = "1..*") List<Path> runs;
-  @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+  @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "The shard run directories, all n of them.")
+  List<Path> runs;
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory of the merged run; not one"
+      + " of the inputs.") Path out;
   @Spec CommandSpec spec;
 
   @Override

@@ -36,7 +36,26 @@ public final class MmrareCli {
     CommandLine cl = new CommandLine(new MmrareCli());
     cl.setOut(out);
     cl.setErr(err);
+    // wide enough that URLs, paths and option names are never broken inside
+    cl.setUsageHelpWidth(110);
+    cl.setUsageHelpLongOptionsMaxWidth(30);
+    cl.setParameterExceptionHandler((ex, args1) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("mmrare: " + ex.getMessage());
+      c.getErr().println("Try 'mmrare " + c.getCommandSpec().qualifiedName(" ").replaceFirst("^mmrare ?", "")
+          + (c.getCommandSpec().qualifiedName(" ").equals("mmrare") ? "" : " ") + "--help' for the options.");
+      return 2;
+    });
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      Throwable missing = ex;
+      while (missing != null && !(missing instanceof java.nio.file.NoSuchFileException)) {
+        missing = missing.getCause();
+      }
+      if (missing != null) {
+        cmd.getErr().println("mmrare: no such file or directory: " + ((java.nio.file.NoSuchFileException) missing)
+            .getFile());
+        return 1;
+      }
       if (ex instanceof MmrareException || ex instanceof IllegalArgumentException) {
         cmd.getErr().println("mmrare: " + Secrets.redact(ex.getMessage(), java.util.List.of()));
         return 1;
@@ -52,6 +71,9 @@ public final class MmrareCli {
     } catch (OutOfMemoryError e) {
       err.println(OUT_OF_MEMORY);
       return 1;
+    } finally {
+      out.flush();
+      err.flush();
     }
   }
 

@@ -20,7 +20,8 @@ final class OrphanetCommand {
   /** {@code lookup}: by code or by name; every candidate of an ambiguous name. */
   @Command(name = "lookup", mixinStandardHelpOptions = true, description = "Look an entry up by ORPHA code or name.")
   static final class Lookup implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME|CODE", arity = "1..*") List<String> query;
+    @Parameters(paramLabel = "NAME_OR_CODE", arity = "1..*", description = "An ORPHA code (ORPHA:355, 355) or a"
+        + " disease name or synonym (Gaucher disease).") List<String> query;
     @Spec CommandSpec spec;
 
     @Override
@@ -48,7 +49,13 @@ final class OrphanetCommand {
         w.printf(Locale.ROOT, "  HPO:      %d phenotypes%n", d.phenotypes().size());
       }
       if (hits.isEmpty()) {
-        w.printf(Locale.ROOT, "no Orphanet entry matches '%s'%n", q);
+        List<Disorder> close = o.suggest(q, 8);
+        w.printf(Locale.ROOT, "no Orphanet entry is named '%s'%s%n", q, close.isEmpty() ? "" : "; the closest names:");
+        close.forEach(d -> w.printf(Locale.ROOT, "  %-12s %s%n", d.code(), d.label()));
+        if (!close.isEmpty()) {
+          w.printf(Locale.ROOT, "(look one up by its code, for example: mmrare orphanet lookup %s)%n",
+              close.get(0).code());
+        }
         return 1;
       }
       w.printf(Locale.ROOT, "(Orphanet %s; %s)%n", o.release(), o.licence());

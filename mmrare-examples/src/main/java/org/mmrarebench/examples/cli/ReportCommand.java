@@ -19,10 +19,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Write leaderboard.md, leaderboard.csv and a self-contained report.html for one or more runs.")
 final class ReportCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RUN_DIR", arity = "1..*") List<Path> runs;
-  @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
-  @Option(names = "--resamples", defaultValue = "10000") int resamples;
-  @Option(names = "--seed", defaultValue = "0") long seed;
+  @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "Run directories written by evaluate or score;"
+      + " the first is compared with each other one.") List<Path> runs;
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the report files.")
+  Path out;
+  @Option(names = "--resamples", paramLabel = "N", defaultValue = "10000",
+      description = "Bootstrap resamples of the paired comparison (default: ${DEFAULT-VALUE}).") int resamples;
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
+      description = "Bootstrap seed (default: ${DEFAULT-VALUE}).") long seed;
   @Option(names = "--force", description = "Report runs made on different data together (marked as not"
       + " comparable).") boolean force;
   @Spec CommandSpec spec;

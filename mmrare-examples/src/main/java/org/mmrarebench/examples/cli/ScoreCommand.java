@@ -39,16 +39,20 @@ import picocli.CommandLine.Spec;
         + " (diagnosis F1 only; substring_match for the other tracks).")
 final class ScoreCommand implements Callable<Integer> {
   @Mixin DataOption data;
-  @Option(names = "--track", required = true, paramLabel = "TRACK") String track;
+  @Option(names = "--track", required = true, paramLabel = "TRACK",
+      description = "diagnosis, treatment, crossmodal or examination.") String track;
   @Option(names = "--predictions", required = true, paramLabel = "FILE",
       description = "TSV with index and prediction columns (read like the reference), or JSONL.") Path predictions;
   @Option(names = "--judge-replies", paramLabel = "FILE",
       description = "Recorded judge replies, JSON lines {\"index\", \"reply\"}.") Path replies;
-  @Option(names = "--mode", defaultValue = "compat", paramLabel = "compat|strict") String mode;
+  @Option(names = "--mode", defaultValue = "compat", paramLabel = "MODE", converter = ModeConverter.class,
+      description = "compat (the reference, quirks included) or strict (default: ${DEFAULT-VALUE}).") ScoringMode mode;
   @Option(names = "--scorer", paramLabel = "NAME", description = "Extra judge-free scorer (repeatable).")
   List<String> scorers = new ArrayList<>();
-  @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples.") int resamples;
-  @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed.") long seed;
+  @Option(names = "--resamples", paramLabel = "N", defaultValue = "10000",
+      description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).") int resamples;
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
+      description = "Bootstrap seed (default: ${DEFAULT-VALUE}).") long seed;
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for metrics.json and"
       + " items.jsonl.") Path out;
   @Option(names = "--allow-missing", description = "In strict mode, score even when some items have no prediction.")
@@ -58,7 +62,7 @@ final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Track t = Track.parse(track);
-    ScoringMode m = ScoringMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+    ScoringMode m = mode;
     Benchmark bench = data.load();
     List<Prediction> preds = PredictionsReader.read(predictions, t);
     List<ItemId> missing = Scoring.unanswered(bench, t, preds);

@@ -45,9 +45,11 @@ final class StatsCommand implements Callable<Integer> {
         "media types");
     s.tracks().forEach((t, ts) -> out.printf(Locale.ROOT, "%-12s %6d %7d %16s %7d %7d  %s%n", t.folder(), ts.items(), ts.images(),
         ts.minImages() + "/" + fmt(ts.medianImages()) + "/" + ts.maxImages(), ts.base64Images(), ts.pathImages(),
-        ts.mediaTypes()));
-    out.printf(Locale.ROOT, "%-12s %6d %7d%n", "total", s.items(), s.images());
-    card.forEach((k, v) -> out.printf(Locale.ROOT, "%s: %s%n", k.replace('_', ' '), v));
+        Text.inline(ts.mediaTypes())));
+    out.printf(Locale.ROOT, "%-12s %6d %7d%n%n", "total", s.items(), s.images());
+    StringBuilder sb = new StringBuilder();
+    Text.lines(sb, card, 0);
+    out.print(sb);
     return 0;
   }
 

@@ -27,6 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    DataOption.requireDirectory(data, "--data");
     ReadResult r = ReleaseReader.lenient().read(data);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -51,8 +52,8 @@ final class ValidateCommand implements Callable<Integer> {
       out.println(ResultsJson.jsonText(all));
     } else {
       r.report().problems().forEach(p -> out.println(p.describe()));
-      out.printf(Locale.ROOT, "%d items read; %d errors, %d warnings%n", r.benchmark().size(), r.report().errors().size(),
-          r.report().warnings().size());
+      out.printf(Locale.ROOT, "%s read; %s, %s%n", Text.count(r.benchmark().size(), "item"),
+          Text.count(r.report().errors().size(), "error"), Text.count(r.report().warnings().size(), "warning"));
     }
     return r.report().isClean() ? 0 : 1;
   }

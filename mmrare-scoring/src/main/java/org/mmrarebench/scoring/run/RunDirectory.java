@@ -179,6 +179,10 @@ public final class RunDirectory implements AutoCloseable {
   private static LockHandle lock(Path dir, Duration wait) {
     Path file = dir.resolve("run.lock");
     FileChannel ch = null;
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new ConfigurationException(dir + " is a file; a run directory is needed (pass a new or existing"
+          + " directory to --out).");
+    }
     try {
       Files.createDirectories(dir);
       ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
