@@ -150,6 +150,9 @@ public final class ReleaseReader {
               + " crossmodal/crossmodal_comparison.tsv and examination/examination_workup.tsv).",
           "Point the reader at the release root, the folder that holds the four track folders."));
     }
+    // a downloaded release: check it against its manifest (size and mtime; a hash only where they differ)
+    org.mmrarebench.data.download.ReleaseManifest.read(root)
+        .ifPresent(m -> m.verify(root, false).forEach(problems::add));
     Map<Track, Path> fileCopy = Map.copyOf(files);
     DatasetInfo info = new DatasetInfo(description, Optional.of(root.toString()), synthetic,
         Suppliers.memoize(() -> hashAll(fileCopy)));

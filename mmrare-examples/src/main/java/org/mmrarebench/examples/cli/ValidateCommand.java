@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.mmrarebench.core.Problem;
 import org.mmrarebench.data.ReadResult;
 import org.mmrarebench.data.ReleaseReader;
+import org.mmrarebench.data.ValidationReport;
+import org.mmrarebench.data.download.ReleaseManifest;
 import org.mmrarebench.scoring.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,12 +25,15 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", required = true, description = "Release root.") Path data;
   @Option(names = "--json", description = "Print one JSON object.") boolean json;
+  @Option(names = "--hash", description = "Hash every downloaded file against mmrare-manifest.json, not only those"
+      + " whose size or modification time changed.") boolean hash;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     DataOption.requireDirectory(data, "--data");
-    ReadResult r = ReleaseReader.lenient().read(data);
+    ReadResult r0 = ReleaseReader.lenient().read(data);
+    ReadResult r = !hash ? r0 : ReleaseManifest.read(data).map(m -> withProblems(r0, m.verify(data, true))).orElse(r0);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       List<Map<String, Object>> arr = new ArrayList<>();
@@ -56,5 +61,13 @@ final class ValidateCommand implements Callable<Integer> {
           Text.count(r.report().errors().size(), "error"), Text.count(r.report().warnings().size(), "warning"));
     }
     return r.report().isClean() ? 0 : 1;
+  }
+
+  /** The read with the full-hash check's problems in place of the cheap check's. */
+  private static ReadResult withProblems(ReadResult r, List<Problem> hashed) {
+    List<Problem> all = new ArrayList<>(r.report().problems().stream()
+        .filter(p -> !p.kind().endsWith("_SINCE_DOWNLOAD")).toList());
+    all.addAll(hashed);
+    return new ReadResult(r.benchmark(), new ValidationReport(all));
   }
 }
