@@ -50,6 +50,8 @@ final class FakeOpenAiServer implements AutoCloseable {
   volatile long latencyMillis;
   volatile int retryAfterSeconds = 1;
   volatile Mode mode = Mode.NORMAL;
+  /** When set, the model's answer to every non-judge prompt. */
+  volatile String fixedAnswer;
   /** Bytes of the body sent in HUGE_BODY mode. */
   volatile long hugeBytes = 8L << 20;
   final List<String> targets = Collections.synchronizedList(new ArrayList<>());
@@ -127,7 +129,7 @@ final class FakeOpenAiServer implements AutoCloseable {
           req = r.readObject();
         }
         requests.add(new Request(targets.get(targets.size() - 1), headers, req));
-        String answer = answer(req);
+        String answer = fixedAnswer != null && !answer(req).contains("\n") && !isJudge(req) ? fixedAnswer : answer(req);
         String json = JsonP.PROVIDER.createObjectBuilder()
             .add("choices", JsonP.PROVIDER.createArrayBuilder().add(JsonP.PROVIDER.createObjectBuilder().add("message",
                 JsonP.PROVIDER.createObjectBuilder().add("role", "assistant").add("content", answer))))
@@ -182,6 +184,11 @@ final class FakeOpenAiServer implements AutoCloseable {
       default -> throw new IllegalStateException(mode.name());
     }
     return ANSWERED;
+  }
+
+  private static boolean isJudge(JsonObject req) {
+    var content = req.getJsonArray("messages").getJsonObject(0).getJsonArray("content");
+    return content.size() == 1 && content.getJsonObject(0).getString("text", "").contains("Reply with ONLY");
   }
 
   /** Model answers depend on the prompt text; judge replies give every rubric dimension a verdict. */

@@ -54,6 +54,53 @@ class ReportBrowserTest {
     assertEquals(1, count(dom.out(), "class=\"chart radar\""));
     assertTrue(dom.out().contains("data-charts=\"5\""), "the page script ran and saw every chart");
     assertTrue(dom.out().contains("Paired comparison"));
+    // the parts a researcher reads
+    assertTrue(dom.out().contains("class=\"banner\""), "the synthetic-data banner is visible");
+    assertTrue(dom.out().contains("Orphanet metric (diagnosis)"));
+    assertTrue(count(dom.out(), "class=\"heat\"") >= 6, "heatmaps: diagnosis x3, other tracks x1");
+    assertTrue(dom.out().contains("data-items-shown=\"25\""), "the item browser rendered its first page");
+    assertEquals(25, count(dom.out(), "class=\"item\""));
+    assertTrue(dom.out().contains("48 of 48 items"));
+    assertFalse(dom.out().contains("5 charts"), "no test hook in the visible page");
+    Run filtered = chromium(chromium, tmp, "--window-size=1100,2000", "--dump-dom",
+        html.toUri() + "#track=diagnosis&status=SCORED&images=4");
+    assertTrue(filtered.out().contains("4 of 48 items"), "filters from the address: " + between(filtered.out(),
+        "item-count", 80));
+    assertEquals(4, count(filtered.out(), "class=\"item\""));
+    assertEquals(8, count(filtered.out(), "class=\"run\""), "two runs side by side for each item");
+    assertTrue(filtered.out().contains("data-hscroll=\"false\""), "no horizontal scrolling at 1100 px");
+  }
+
+  @Test
+  void userControlledTextIsNeverMarkup(@TempDir Path tmp) throws Exception {
+    Path chromium = Shared.chromium();
+    try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+      String hostile = "</script><img src=x onerror=\"document.title='pwned'\"><b>bold</b> & \u2028";
+      server.fixedAnswer = hostile;
+      assertEquals(0, CliTest.run("evaluate", "--base-url", server.baseUrl(), "--model",
+          "<img src=y onerror=\"document.title='pwned2'\">|=cmd", "--track", "diagnosis", "--out",
+          tmp.resolve("a").toString(), "--resamples", "50", "--quiet").code());
+    }
+    assertEquals(0, CliTest.run("report", tmp.resolve("a").toString(), "--out", tmp.resolve("rep").toString(),
+        "--resamples", "50").code());
+    Path html = tmp.resolve("rep/report.html");
+    String text = Files.readString(html);
+    assertFalse(text.contains("</script><img"), "the data cannot close its script element");
+    assertFalse(text.contains("<img src=y"), "the model name is escaped");
+    Run dom = chromium(chromium, tmp, "--dump-dom", html.toUri().toString());
+    assertFalse(dom.out().contains("<img src=\"x\"") || dom.out().contains("<img src=\"y\""), "no injected element");
+    assertTrue(dom.out().contains("<title>MMRareBench report</title>"), "no injected script ran (it sets the title)");
+    assertFalse(dom.out().contains("<b>bold</b>"));
+    assertTrue(dom.out().contains("&lt;img src=x onerror="), "the prediction shows as text");
+    String md = Files.readString(tmp.resolve("rep/leaderboard.md"));
+    assertTrue(md.contains("&lt;img src=y") && md.contains("\\|=cmd"), md);
+    String csv = Files.readString(tmp.resolve("rep/leaderboard.csv"));
+    assertFalse(csv.contains(",\"=") || csv.contains(",=") , csv);
+  }
+
+  static String between(String s, String marker, int n) {
+    int i = s.indexOf(marker);
+    return i < 0 ? "(no " + marker + ")" : s.substring(i, Math.min(s.length(), i + n));
   }
 
   record Run(String out, String err) {}

@@ -33,7 +33,9 @@ import org.mmrarebench.core.Track;
  * @param category the diagnosis category, empty for other tracks
  * @param orphaCode the diagnosis ORPHA code ({@code ORPHA:558}), empty when absent
  * @param scorers values of the extra {@link Scorer}s asked for, by their metric key
- * @param annotations text labels the scorers attached, for example {@code orpha_match}
+ * @param annotations text labels: the item's {@value #QUESTION} and {@value #GOLD} (answer and rubric,
+ *     for people reading results without the data), and what scorers attached, for example
+ *     {@code orpha_match}
  */
 public record ItemResult(
     Track track,
@@ -53,6 +55,12 @@ public record ItemResult(
     String orphaCode,
     Map<String, Double> scorers,
     Map<String, String> annotations) {
+
+  /** The annotation holding the item's question. */
+  public static final String QUESTION = "question";
+
+  /** The annotation holding the gold answer and the item's rubric. */
+  public static final String GOLD = "gold";
 
   /** Validates. */
   public ItemResult {

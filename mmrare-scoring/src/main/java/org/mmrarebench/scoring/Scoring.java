@@ -13,6 +13,9 @@ import java.util.OptionalDouble;
 import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.core.BenchmarkItem;
 import org.mmrarebench.core.DiagnosisItem;
+import org.mmrarebench.core.ExaminationItem;
+import org.mmrarebench.core.CrossmodalItem;
+import org.mmrarebench.core.TreatmentItem;
 import org.mmrarebench.core.InvalidDataException;
 import org.mmrarebench.core.ItemId;
 import org.mmrarebench.core.Prediction;
@@ -127,6 +130,9 @@ public final class Scoring {
     int images = item.images().size();
     Map<String, Double> extras = new TreeMap<>();
     Map<String, String> notes = new TreeMap<>();
+    // what a reader of the report needs beside the answer: the question and what counts as right
+    notes.put(ItemResult.QUESTION, item.question());
+    notes.put(ItemResult.GOLD, gold(item));
     if (p.error().isEmpty()) {
       for (Scorer s : scorers) {
         if (s.tracks().contains(track)) {
@@ -183,6 +189,25 @@ public final class Scoring {
     }
     return new ItemResult(track, item.index(), p.text(), sha, Optional.of(reply), v.dimensions(), v.score(), f1,
         ItemStatus.SCORED, mode, false, Optional.empty(), images, category, orpha, extras, notes);
+  }
+
+  /** The gold answer and the item's rubric, as one text for people. */
+  static String gold(BenchmarkItem item) {
+    StringBuilder sb = new StringBuilder(item.answer());
+    if (item instanceof DiagnosisItem d && !d.aliases().isEmpty()) {
+      sb.append("\naccepted: ").append(String.join("; ", d.aliases()));
+    } else if (item instanceof TreatmentItem t) {
+      sb.append("\nmust include: ").append(String.join("; ", t.mustInclude()))
+          .append("\nmust not: ").append(String.join("; ", t.mustNot()));
+    } else if (item instanceof CrossmodalItem c) {
+      sb.append("\nkey findings: ").append(String.join("; ", c.keyFindings()))
+          .append("\nrelation: ").append(c.relationType());
+    } else if (item instanceof ExaminationItem e) {
+      sb.append("\nkey tests: ").append(String.join("; ", e.keyTests()))
+          .append("\nred flags: ").append(String.join("; ", e.redFlags()))
+          .append("\nmust not: ").append(String.join("; ", e.mustNot()));
+    }
+    return sb.toString();
   }
 
   /**

@@ -128,72 +128,60 @@ public final class Reports {
   }
 
   static String html(List<RunSummary> runs, Bootstrap bootstrap) {
-    StringBuilder h = new StringBuilder(32_768);
+    StringBuilder h = new StringBuilder(65_536);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>MMRareBench report</title><style>")
-        .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}")
-        .append("table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ccc;padding:3px 8px;")
-        .append("text-align:right}th:first-child,td:first-child{text-align:left}h2{margin-top:32px}")
+        .append("body{font-family:system-ui,sans-serif;margin:24px auto;padding:0 12px;color:#222;max-width:1060px}")
+        .append("table{border-collapse:collapse;margin:8px 0 16px;max-width:100%}td,th{border:1px solid #ccc;")
+        .append("padding:3px 8px;text-align:right;overflow-wrap:break-word}.text,th.text,td.text{text-align:left}")
+        .append("h2{margin-top:32px}.banner{background:#fff3cd;border:1px solid #e0b000;padding:10px 14px;")
+        .append("border-radius:4px;margin:12px 0}")
         .append(".small-n{background:#fde2b3;color:#7a4b00;border-radius:3px;padding:0 4px;font-size:11px}")
         .append(".legend span{display:inline-block;margin-right:16px}.sw{display:inline-block;width:12px;height:12px;")
-        .append("margin-right:4px;vertical-align:middle}pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:12px}")
-        .append("details{margin:8px 0}</style></head><body>\n");
-    h.append("<h1>MMRareBench report</h1>\n<p>").append(runs.size()).append(" run(s). Bars show each track's headline")
-        .append(" metric on a 0-1 scale (diagnosis F1 divided by 100) with 95 % interval whiskers (Wilson for 0/1 scores,"
-        + " the expanded percentile bootstrap otherwise; see the leaderboard's interval method). Groups and runs"
-        + " under " + TrackMetrics.SMALL_N + " items are marked <span class=\"small-n\">small n</span>.</p>\n");
+        .append("margin-right:4px;vertical-align:middle}pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:12px;")
+        .append("white-space:pre-wrap;overflow-wrap:anywhere;margin:2px 0 8px}details{margin:8px 0}")
+        .append("svg.chart{max-width:100%}.filters label{margin-right:12px}.item{border:1px solid #ccc;")
+        .append("border-radius:4px;padding:8px;margin:10px 0}.item-head{font-weight:600;margin-bottom:4px}")
+        .append(".label{font-size:11px;color:#666;text-transform:uppercase}.runs{display:grid;gap:8px}")
+        .append(".run{border-left:3px solid #1f77b4;padding-left:6px;min-width:0}.run-name{font-weight:600}")
+        .append(".st-SCORED{color:#2a7}.st-UNSCORED{color:#b70}.st-JUDGE_ERROR,.st-MODEL_ERROR{color:#c22}")
+        .append(".message{font-size:12px;color:#a40}</style></head><body>\n");
+    h.append("<h1>MMRareBench report</h1>\n").append(ReportSections.syntheticBanner(runs));
+    h.append("<p>").append(runs.size()).append(runs.size() == 1 ? " run" : " runs").append(". Bars show each track's"
+        + " headline metric on a 0-1 scale (diagnosis F1 divided by 100) with 95 % interval whiskers (Wilson for 0/1"
+        + " scores, the expanded percentile bootstrap otherwise; see the leaderboard's interval method). Groups and"
+        + " runs under " + TrackMetrics.SMALL_N + " items are marked <span class=\"small-n\">small n</span>.</p>\n");
     h.append("<div class=\"legend\">");
     for (int i = 0; i < runs.size(); i++) {
       h.append("<span><i class=\"sw\" style=\"background:").append(COLORS[i % COLORS.length]).append("\"></i>")
           .append(esc(runs.get(i).model())).append(" (").append(esc(runs.get(i).mode())).append(")</span>");
     }
     h.append("</div>\n<h2>Tracks</h2>\n").append(bars(runs)).append("\n<h2>Radar</h2>\n").append(radar(runs));
-    h.append("\n<h2>Leaderboard</h2>\n<table><tr><th>model</th><th>track</th><th>metric</th><th>value</th>")
-        .append("<th>95% CI</th><th>interval method</th><th>n</th><th>unscored</th><th>errors</th><th>judge</th></tr>\n");
+    h.append("\n<h2>Leaderboard</h2>\n<table><tr><th class=\"text\">model</th><th class=\"text\">track</th>")
+        .append("<th class=\"text\">metric (scale)</th><th>value</th><th>95% CI</th><th class=\"text\">interval")
+        .append(" method</th><th>n</th><th>unscored</th><th>errors</th><th class=\"text\">judge</th></tr>\n");
     for (RunSummary r : runs) {
       for (Track t : Track.values()) {
         r.primaryKey(t).ifPresent(k -> {
           double scale = k.equals("diagnosis_f1") ? 100 : 1;
           double[] ci = r.unitInterval(t);
-          h.append("<tr><td>").append(esc(r.model())).append("</td><td>").append(t.folder()).append("</td><td>")
-              .append(k).append("</td><td>").append(fmt(r.number(t, k))).append("</td><td>[").append(fmt(ci[0] * scale))
-              .append(", ").append(fmt(ci[1] * scale)).append("]</td><td>").append(esc(r.text(t, k + "_ci_method")))
-              .append("</td><td>").append((long) r.number(t, "n_total"))
+          h.append("<tr><td class=\"text\">").append(esc(r.model())).append("</td><td class=\"text\">")
+              .append(t.folder()).append("</td><td class=\"text\">").append(k).append(scale == 100 ? " (0-100)" : " (0-1)")
+              .append("</td><td>").append(fmt(r.number(t, k))).append("</td><td>[").append(fmt(ci[0] * scale))
+              .append(", ").append(fmt(ci[1] * scale)).append("]</td><td class=\"text\">")
+              .append(esc(r.text(t, k + "_ci_method"))).append("</td><td>").append((long) r.number(t, "n_total"))
               .append(r.number(t, "n_total") < TrackMetrics.SMALL_N ? " <span class=\"small-n\">small n</span>" : "")
-              .append("</td><td>").append(fmt(rate(r, t, "n_unscored"))).append("</td><td>").append(fmt(errorRate(r, t)))
-              .append("</td><td>").append(esc(r.judge())).append("</td></tr>\n");
+              .append("</td><td>").append(ReportSections.pct(rate(r, t, "n_unscored"))).append("</td><td>")
+              .append(ReportSections.pct(errorRate(r, t))).append("</td><td class=\"text\">").append(esc(r.judge()))
+              .append("</td></tr>\n");
         });
       }
     }
-    h.append("</table>\n<h2>Breakdowns</h2>\n");
-    for (RunSummary r : runs) {
-      for (Track t : Track.values()) {
-        JsonObject m = r.trackJson(t);
-        if (m == null) {
-          continue;
-        }
-        for (String b : List.of("by_category", "by_image_count")) {
-          if (m.get(b) instanceof JsonObject groups && !groups.isEmpty()) {
-            h.append("<details open><summary>").append(esc(r.model())).append(" - ").append(t.folder()).append(" - ")
-                .append(b.replace('_', ' ')).append("</summary><table><tr><th>group</th><th>n</th><th>")
-                .append(r.primaryKey(t).orElse("")).append("</th></tr>\n");
-            String k = r.primaryKey(t).orElse("");
-            groups.forEach((g, v) -> {
-              JsonObject row = v.asJsonObject();
-              boolean small = row.getInt("n", 0) < TrackMetrics.SMALL_N;
-              h.append("<tr><td>").append(esc(g)).append("</td><td>").append(row.getInt("n", 0))
-                  .append(small ? " <span class=\"small-n\" title=\"fewer than " + TrackMetrics.SMALL_N
-                      + " items: no interval, read with care\">small n</span>" : "").append("</td><td>")
-                  .append(row.get(k) instanceof jakarta.json.JsonNumber n ? fmt(n.doubleValue()) : "-")
-                  .append("</td></tr>\n");
-            });
-            h.append("</table></details>\n");
-          }
-        }
-      }
-    }
+    h.append("</table>\n").append(ReportSections.orphanet(runs)).append(ReportSections.heatmaps(runs));
     if (runs.size() >= 2) {
-      h.append("<h2>Paired comparison</h2>\n<table><tr><th>A</th><th>B</th><th>track</th><th>paired</th>")
+      h.append("<h2>Paired comparison</h2>\n<table><tr><th class=\"text\">A</th><th class=\"text\">B</th>")
+          .append("<th class=\"text\">track</th><th>paired</th>")
           .append("<th>mean A</th><th>mean B</th><th>A - B</th><th>95% CI</th><th>Wilcoxon p</th><th>Holm p</th>")
           .append("<th>comparable</th>")
           .append("</tr>\n");
@@ -216,15 +204,16 @@ public final class Reports {
           int i = comparable.indexOf(t);
           if (i < 0) {
             // never a p-value for numbers that do not measure the same thing
-            h.append("<tr class=\"incomparable\"><td>").append(esc(a.model())).append("</td><td>")
-                .append(esc(b.model())).append("</td><td>").append(t.folder())
-                .append("</td><td colspan=\"8\">not comparable: ").append(esc(String.join("; ",
+            h.append("<tr class=\"incomparable\"><td class=\"text\">").append(esc(a.model()))
+                .append("</td><td class=\"text\">").append(esc(b.model())).append("</td><td class=\"text\">")
+                .append(t.folder()).append("</td><td class=\"text\" colspan=\"8\">not comparable: ").append(esc(String.join("; ",
                     a.incomparability(b, t)))).append("</td></tr>\n");
             continue;
           }
           PairedComparison c = cmp.get(i);
-          h.append("<tr><td>").append(esc(a.model())).append("</td><td>").append(esc(b.model())).append("</td><td>")
-              .append(t.folder()).append("</td><td>").append(c.nPaired())
+          h.append("<tr><td class=\"text\">").append(esc(a.model())).append("</td><td class=\"text\">")
+              .append(esc(b.model())).append("</td><td class=\"text\">").append(t.folder()).append("</td><td>")
+              .append(c.nPaired())
               .append(c.nPaired() < TrackMetrics.SMALL_N ? " <span class=\"small-n\">small n</span>" : "")
               .append("</td><td>").append(fmt(c.meanA()))
               .append("</td><td>").append(fmt(c.meanB())).append("</td><td>").append(fmt(c.meanDifference()))
@@ -235,15 +224,17 @@ public final class Reports {
       }
       h.append("</table>\n");
     }
+    h.append(ReportSections.itemBrowser(runs));
     h.append("<h2>Provenance</h2>\n");
     for (RunSummary r : runs) {
       h.append("<details><summary>").append(esc(r.model())).append(" - ").append(esc(r.dir().toString()))
           .append("</summary><pre>").append(esc(JsonFiles.pretty(r.provenanceJson()))).append("</pre></details>\n");
     }
-    h.append("<p id=\"status\"></p>\n<script>\n")
-        .append("(function(){var charts=document.querySelectorAll('svg.chart');")
-        .append("document.getElementById('status').textContent=charts.length+' charts';")
+    // attributes, not visible text: what the page looks like is for readers
+    h.append("<script>\n(function(){var charts=document.querySelectorAll('svg.chart');")
         .append("document.body.setAttribute('data-charts',String(charts.length));")
+        .append("document.body.setAttribute('data-hscroll',String(document.documentElement.scrollWidth>")
+        .append("document.documentElement.clientWidth));")
         .append("console.log('mmrare-report-ready '+charts.length);})();\n</script>\n</body></html>\n");
     return h.toString();
   }

@@ -134,6 +134,11 @@ public final class RunSummary {
     return n.doubleValue();
   }
 
+  /** Whether the run's data is marked synthetic (the embedded sample, a fixture). */
+  public boolean synthetic() {
+    return provenance.get("dataset") instanceof JsonObject d && d.get("synthetic") == JsonValue.TRUE;
+  }
+
   /** A text value from a track's metrics, empty when absent. */
   public String text(Track t, String key) {
     JsonObject o = tracks.get(t);
