@@ -36,6 +36,7 @@ public record Bootstrap(int resamples, long seed, double confidence) {
     return switch (intervalMethod(values)) {
       case WILSON -> wilson(values);
       case EXPANDED_PERCENTILE_BOOTSTRAP -> expandedPercentileInterval(values);
+      case T_INTERVAL -> tInterval(values);
       case NONE -> values.length == 0 ? new Interval(Double.NaN, Double.NaN) : new Interval(values[0], values[0]);
       case PERCENTILE_BOOTSTRAP -> percentileInterval(values);
     };
@@ -48,10 +49,30 @@ public record Bootstrap(int resamples, long seed, double confidence) {
     }
     for (double v : values) {
       if (v != 0 && v != 1) {
-        return IntervalMethod.EXPANDED_PERCENTILE_BOOTSTRAP;
+        return values.length >= LARGE_N ? IntervalMethod.T_INTERVAL : IntervalMethod.EXPANDED_PERCENTILE_BOOTSTRAP;
       }
     }
     return IntervalMethod.WILSON;
+  }
+
+  /**
+   * From this many values on, the bootstrap of a bounded mean is replaced by the t interval: the
+   * two agree to well under a thousandth of the scale there (central limit), and resampling 10,000
+   * times over 100,000 items would cost seconds for nothing.
+   */
+  public static final int LARGE_N = 10_000;
+
+  /** The t interval of the mean: mean +- t_{n-1} * s / sqrt(n). */
+  Interval tInterval(double[] values) {
+    int n = values.length;
+    double mean = 0;
+    for (double v : values) {
+      mean += v;
+    }
+    mean /= n;
+    double half = new TDistribution(null, n - 1).inverseCumulativeProbability(1 - (1 - confidence) / 2)
+        * standardError(values);
+    return new Interval(mean - half, mean + half);
   }
 
   /** The Wilson score interval of a proportion: {@code values} are 0 or 1. */

@@ -17,7 +17,8 @@ public final class Estimate {
   private final double scale;
   private final double[] unitValues;
   private final Bootstrap bootstrap;
-  private final Interval interval;
+  // computed when first asked: most scorer estimates never show an interval
+  private final com.google.common.base.Supplier<Interval> interval;
 
   private Estimate(String key, double value, double scale, double[] unitValues, Bootstrap bootstrap) {
     this.key = key;
@@ -25,7 +26,7 @@ public final class Estimate {
     this.scale = scale;
     this.unitValues = unitValues;
     this.bootstrap = bootstrap;
-    this.interval = scaled(bootstrap.meanInterval(unitValues));
+    this.interval = com.google.common.base.Suppliers.memoize(() -> scaled(bootstrap.meanInterval(unitValues)));
   }
 
   /**
@@ -65,13 +66,13 @@ public final class Estimate {
 
   /** The interval at the bootstrap's confidence (95 % by default), on the reported scale. */
   public Interval interval() {
-    return interval;
+    return interval.get();
   }
 
   /** The interval at {@code confidence} (same resamples and seed), on the reported scale. */
   public Interval interval(double confidence) {
     if (confidence == bootstrap.confidence()) {
-      return interval;
+      return interval.get();
     }
     return scaled(new Bootstrap(bootstrap.resamples(), bootstrap.seed(), confidence).meanInterval(unitValues));
   }
@@ -105,8 +106,8 @@ public final class Estimate {
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT, "%s = %.4f [%.4f, %.4f] (n=%d)", key, value, interval.low(),
-        interval.high(), unitValues.length);
+    return String.format(java.util.Locale.ROOT, "%s = %.4f [%.4f, %.4f] (n=%d)", key, value, interval().low(),
+        interval().high(), unitValues.length);
   }
 
   @Override

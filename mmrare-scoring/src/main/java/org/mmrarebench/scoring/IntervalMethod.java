@@ -18,6 +18,11 @@ public enum IntervalMethod {
    * plain percentile bootstrap is too narrow and vanishes as n grows.
    */
   EXPANDED_PERCENTILE_BOOTSTRAP("expanded-percentile-bootstrap"),
+  /**
+   * Student's t interval, for non-binary values from {@link Bootstrap#LARGE_N} items on, where it and
+   * the bootstrap agree and resampling would only cost time.
+   */
+  T_INTERVAL("t-interval"),
   /** The plain percentile bootstrap (0.1's method), kept for comparison and benchmarks. */
   PERCENTILE_BOOTSTRAP("percentile-bootstrap"),
   /** Fewer than two values (or none): no interval, bounds are NaN (or the single value twice). */

@@ -79,9 +79,17 @@ public final class TokenF1 {
 
   /** F1 between one gold and one prediction, following {@code variant}'s rules. */
   public static double f1(String gold, String prediction, Variant variant) {
+    return f1(gold, predictionTokens(prediction, variant), variant);
+  }
+
+  /** The prediction's tokens as {@link #f1} compares them (tokenised once per item, not once per gold). */
+  private static List<String> predictionTokens(String prediction, Variant variant) {
     String pred = variant == Variant.MMRAREBENCH ? PyText.strip(prediction) : prediction;
+    return variant == Variant.SQUAD_V2 && pred.isEmpty() ? List.of() : tokens(pred);
+  }
+
+  private static double f1(String gold, List<String> predTokens, Variant variant) {
     List<String> goldTokens = variant == Variant.SQUAD_V2 && gold.isEmpty() ? List.of() : tokens(gold);
-    List<String> predTokens = variant == Variant.SQUAD_V2 && pred.isEmpty() ? List.of() : tokens(pred);
     if (variant == Variant.SQUAD_V2 && (goldTokens.isEmpty() || predTokens.isEmpty())) {
       return goldTokens.equals(predTokens) ? 1.0 : 0.0;
     }
@@ -120,9 +128,10 @@ public final class TokenF1 {
     if (golds.isEmpty()) {
       throw new IllegalArgumentException("F1 needs at least one gold answer");
     }
+    List<String> pred = predictionTokens(prediction, variant);
     double best = Double.NEGATIVE_INFINITY;
     for (String g : golds) {
-      best = Math.max(best, f1(g, prediction, variant));
+      best = Math.max(best, f1(g, pred, variant));
     }
     return best;
   }

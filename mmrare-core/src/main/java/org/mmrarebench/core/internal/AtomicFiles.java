@@ -49,7 +49,8 @@ public final class AtomicFiles {
     try {
       Files.createDirectories(dir);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        Writer w = Channels.newWriter(ch, StandardCharsets.UTF_8);
+        // buffered: results files are written in many small pieces
+        Writer w = new java.io.BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16);
         body.write(w);
         w.flush();
         ch.force(true);

@@ -246,8 +246,13 @@ public final class Orphanet {
 
   /** Every ancestor (parents, their parents, ...), nearest first. */
   public Set<OrphaCode> ancestors(OrphaCode code) {
-    return walk(code, c -> get(c).map(Disorder::parents).orElse(List.of()));
+    // asked for every prediction's candidates: computed once per code
+    return ancestorCache.computeIfAbsent(code,
+        k -> java.util.Collections.unmodifiableSet(walk(k, c -> get(c).map(Disorder::parents).orElse(List.of()))));
   }
+
+  private final java.util.concurrent.ConcurrentHashMap<OrphaCode, Set<OrphaCode>> ancestorCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Every descendant. */
   public Set<OrphaCode> descendants(OrphaCode code) {

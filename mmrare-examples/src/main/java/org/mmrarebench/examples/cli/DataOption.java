@@ -2,6 +2,7 @@ package org.mmrarebench.examples.cli;
 
 import java.nio.file.Path;
 import org.mmrarebench.core.Benchmark;
+import org.mmrarebench.core.Track;
 import org.mmrarebench.data.ReadResult;
 import org.mmrarebench.data.ReleaseReader;
 import picocli.CommandLine.Option;
@@ -27,6 +28,20 @@ final class DataOption {
       return r.benchmark();
     }
     return data == null ? Benchmark.load() : Benchmark.load(data);
+  }
+
+  /** Like {@link #load()} but reads only {@code track}'s file (a 1.5 GB release need not be read for one track). */
+  Benchmark load(Track track) {
+    java.util.Optional<java.nio.file.Path> root = data != null ? java.util.Optional.of(data) : Benchmark.configuredRoot();
+    if (root.isEmpty()) {
+      return Benchmark.load().track(track);
+    }
+    requireDirectory(root.get(), "--data");
+    ReadResult r = (lenient ? ReleaseReader.lenient() : ReleaseReader.strict()).read(root.get(), java.util.List.of(track));
+    if (lenient) {
+      r.report().problems().forEach(p -> System.err.println(p.describe()));
+    }
+    return r.benchmark();
   }
 
   /** A clear message when {@code path} is missing or is a file where a directory is needed. */

@@ -120,10 +120,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Benchmark bench = data.load();
-    if (!track.equalsIgnoreCase("all")) {
-      bench = bench.track(Track.parse(track));
+    if (track.equalsIgnoreCase("all") || Track.parse(track) == Track.DIAGNOSIS) {
+      Prewarm.orphanet();
     }
+    Benchmark bench = track.equalsIgnoreCase("all") ? data.load() : data.load(Track.parse(track));
+    Prewarm.fingerprint(bench);
     Optional<int[]> sh = shard == null ? Optional.empty() : Optional.of(parseShard(shard));
     if (sh.isPresent()) {
       bench = bench.shard(sh.get()[0], sh.get()[1]);

@@ -38,7 +38,7 @@ final class PromptsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Track t = Track.parse(track);
-    Benchmark bench = data.load().track(t);
+    Benchmark bench = data.load(t);
     Map<String, Prediction> preds = predictions == null ? Map.of()
         : PredictionsReader.read(predictions, t).stream().collect(Collectors.toMap(Prediction::index, Function.identity()));
     PrintWriter out = spec.commandLine().getOut();

@@ -63,7 +63,11 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() {
     Track t = Track.parse(track);
     ScoringMode m = mode;
-    Benchmark bench = data.load();
+    if (t == Track.DIAGNOSIS) {
+      Prewarm.orphanet();
+    }
+    Benchmark bench = data.load(t);
+    Prewarm.fingerprint(bench);
     List<Prediction> preds = PredictionsReader.read(predictions, t);
     List<ItemId> missing = Scoring.unanswered(bench, t, preds);
     if (!missing.isEmpty()) {

@@ -31,6 +31,13 @@ public final class OrphanetScorers implements ScorerProvider {
     return List.of(new MatchScorer("orpha_exact", false), new MatchScorer("orpha_related", true));
   }
 
+  private record MatchKey(org.mmrarebench.core.OrphaCode gold, String prediction) {}
+
+  private static final com.google.common.cache.LoadingCache<MatchKey, OrphaMatch> MATCHES =
+      com.google.common.cache.CacheBuilder.newBuilder().maximumSize(100_000)
+          .build(com.google.common.cache.CacheLoader.from(k -> OrphaMatch.of(Orphanet.bundled(), k.gold(),
+              k.prediction())));
+
   private static final class MatchScorer implements Scorer {
     private final String name;
     private final boolean related;
@@ -59,7 +66,8 @@ public final class OrphanetScorers implements ScorerProvider {
       if (!(item instanceof DiagnosisItem d) || d.orphaCode().isEmpty()) {
         return java.util.Optional.empty();
       }
-      return java.util.Optional.of(OrphaMatch.of(Orphanet.bundled(), d.orphaCode().get(), prediction));
+      // each item asks three times (two scorers and the annotation); runs repeat the same answers
+      return java.util.Optional.of(MATCHES.getUnchecked(new MatchKey(d.orphaCode().get(), prediction)));
     }
 
     @Override
