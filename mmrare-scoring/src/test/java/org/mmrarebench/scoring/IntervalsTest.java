@@ -100,6 +100,16 @@ class IntervalsTest {
   }
 
   @Test
+  void fromTenThousandValuesTheTIntervalAgreesWithTheBootstrap() {
+    double[] x = ScoreShape.CASCADE.sample(Bootstrap.LARGE_N, new SplittableRandom(3));
+    assertEquals(IntervalMethod.T_INTERVAL, Bootstrap.intervalMethod(x));
+    Interval t = Bootstrap.DEFAULT.meanInterval(x);
+    Interval boot = Bootstrap.DEFAULT.expandedPercentileInterval(x);
+    assertEquals(boot.low(), t.low(), 1e-3);
+    assertEquals(boot.high(), t.high(), 1e-3);
+  }
+
+  @Test
   void holmAdjustsAcrossTracks() {
     // p = (0.01, 0.04, 0.03, NaN): m = 3; sorted 0.01*3, 0.03*2, 0.04*1 -> monotone 0.03, 0.06, 0.06
     assertArrayEquals(new double[] {0.03, 0.06, 0.06, Double.NaN},

@@ -38,6 +38,8 @@ final class CompareCommand implements Callable<Integer> {
       description = "Bootstrap seed (default: ${DEFAULT-VALUE}).") long seed;
   @Option(names = "--force", description = "Compare even runs that are not comparable, marking them so.")
   boolean force;
+  @Option(names = "--judge-drift", description = "The runs judged the same predictions with two judges (or judge"
+      + " versions): compare the judges, item by item, instead of refusing the different judge.") boolean judgeDrift;
   @Option(names = "--json", description = "Print one JSON object.") boolean json;
   @Spec CommandSpec spec;
 
@@ -52,9 +54,15 @@ final class CompareCommand implements Callable<Integer> {
       throw new ConfigurationException("The runs share no track: " + a + " has " + ra.tracks() + ", " + b
           + " has " + rb.tracks() + ".");
     }
+    if (judgeDrift) {
+      requireSamePredictions(ra, rb);
+    }
     Map<Track, List<String>> why = new LinkedHashMap<>();
     for (Track t : tracks) {
-      List<String> w = ra.incomparability(rb, t);
+      List<String> w = new java.util.ArrayList<>(ra.incomparability(rb, t));
+      if (judgeDrift) {
+        w.removeIf(x -> x.startsWith("run A was judged by"));
+      }
       if (!w.isEmpty()) {
         why.put(t, w);
       }
@@ -101,6 +109,9 @@ final class CompareCommand implements Callable<Integer> {
       return 0;
     }
     out.printf(Locale.ROOT, "A = %s, B = %s%n", a, b);
+    if (judgeDrift) {
+      out.printf(Locale.ROOT, "judge drift: the same predictions judged by %s (A) and %s (B)%n", ra.judge(), rb.judge());
+    }
     out.printf(Locale.ROOT, "%-12s %8s %8s %8s %9s %21s %10s %10s%n", "track", "paired", "mean A", "mean B", "A - B",
         "95% CI", "Wilcoxon p", "Holm p");
     for (PairedComparison c : cmp) {
@@ -112,6 +123,19 @@ final class CompareCommand implements Callable<Integer> {
     out.println("95% CI: expanded percentile bootstrap of the paired differences; Wilcoxon p as scipy.stats.wilcoxon;"
         + " Holm p adjusted over the comparable tracks above.");
     return 0;
+  }
+
+  /** Judge drift compares judges, so the predictions must be the very same. */
+  private static void requireSamePredictions(RunSummary ra, RunSummary rb) {
+    Map<org.mmrarebench.core.ItemId, String> pa = new java.util.HashMap<>();
+    ra.items().forEach(i -> pa.put(i.id(), i.prediction()));
+    long differ = rb.items().stream().filter(i -> pa.containsKey(i.id()) && !pa.get(i.id()).equals(i.prediction()))
+        .count();
+    if (differ > 0) {
+      throw new ConfigurationException("--judge-drift compares judges on the same predictions, but " + differ
+          + " predictions differ between the runs; re-judge one run's predictions (score --predictions RUN/items.jsonl)"
+          + " instead.");
+    }
   }
 
   private static Path dir(Path run) {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     description = "Run, score and inspect the MMRareBench rare-disease multimodal benchmark.",
     subcommands = {StatsCommand.class, ValidateCommand.class, PromptsCommand.class, FixtureCommand.class,
         ScoreCommand.class, CompareCommand.class, EvaluateCommand.class, AuditCommand.class,
-        OrphanetCommand.class, ReportCommand.class, MergeCommand.class, DownloadCommand.class})
+        OrphanetCommand.class, ReportCommand.class, MergeCommand.class, DownloadCommand.class,
+        AgreementCommand.class})
 public final class MmrareCli {
   private static final String OUT_OF_MEMORY = "mmrare: ran out of memory (the Java heap is "
       + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Java more heap (java -Xmx4g -jar mmrare.jar ...) or"

@@ -29,6 +29,8 @@ final class ReportCommand implements Callable<Integer> {
       description = "Bootstrap seed (default: ${DEFAULT-VALUE}).") long seed;
   @Option(names = "--force", description = "Report runs made on different data together (marked as not"
       + " comparable).") boolean force;
+  @Option(names = "--human", paramLabel = "FILE", description = "Human verdicts (JSON lines or CSV: track, index,"
+      + " dimension, verdict): adds each strict run's agreement with them.") Path human;
   @Spec CommandSpec spec;
 
   @Override
@@ -43,7 +45,8 @@ final class ReportCommand implements Callable<Integer> {
         }
       }
     }
-    Reports.write(summaries, out, new Bootstrap(resamples, seed, 0.95));
+    Reports.write(summaries, out, new Bootstrap(resamples, seed, 0.95),
+        human == null ? List.of() : org.mmrarebench.scoring.agreement.Agreement.readHuman(human));
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s/{leaderboard.md,leaderboard.csv,report.html}%n", out);
     return 0;
   }

@@ -132,6 +132,39 @@ final class ReportSections {
     return h.toString();
   }
 
+  /** Each strict run's per-dimension agreement with human verdicts, when any are given. */
+  static String humanAgreement(List<RunSummary> runs, List<org.mmrarebench.scoring.agreement.Agreement.HumanVerdict> human,
+      org.mmrarebench.scoring.Bootstrap bootstrap) {
+    if (human.isEmpty()) {
+      return "";
+    }
+    StringBuilder h = new StringBuilder("<h2>Judge agreement with human verdicts</h2>\n<p>" + human.size()
+        + " human verdicts. Per track and rubric dimension: the share of items where the judge's verdict equals the"
+        + " human one (Wilson interval) and Cohen's kappa (bootstrap interval over items). Compat runs record no"
+        + " per-dimension verdicts and are left out.</p>\n");
+    for (RunSummary r : runs) {
+      List<org.mmrarebench.scoring.agreement.Agreement.DimensionAgreement> rows =
+          org.mmrarebench.scoring.agreement.Agreement.judgeVsHuman(r.items(), human, bootstrap);
+      if (rows.isEmpty()) {
+        continue;
+      }
+      h.append("<table class=\"agreement\"><tr><th class=\"text\">").append(esc(r.model())).append(" - judge ")
+          .append(esc(r.judge())).append("</th><th>dimension</th><th>n</th><th>agreement</th><th>95% CI</th>")
+          .append("<th>Cohen's kappa</th><th>95% CI</th></tr>\n");
+      for (var d : rows) {
+        h.append("<tr><td class=\"text\">").append(d.track().folder()).append("</td><td>").append(d.dimension())
+            .append("</td><td>").append(d.n()).append(d.n() < TrackMetrics.SMALL_N ? " <span class=\"small-n\">small n"
+                + "</span>" : "").append("</td><td>").append(pct(d.percentAgreement())).append("</td><td>[")
+            .append(pct(d.percentInterval().low())).append(", ").append(pct(d.percentInterval().high()))
+            .append("]</td><td>").append(String.format(Locale.ROOT, "%.3f", d.kappa())).append("</td><td>[")
+            .append(String.format(Locale.ROOT, "%.3f, %.3f", d.kappaInterval().low(), d.kappaInterval().high()))
+            .append("]</td></tr>\n");
+      }
+      h.append("</table>\n");
+    }
+    return h.toString();
+  }
+
   /** The item browser: the data as JSON, the filters and the page script that renders it. */
   static String itemBrowser(List<RunSummary> runs) {
     Map<ItemId, List<ItemResult>> byItem = new LinkedHashMap<>();

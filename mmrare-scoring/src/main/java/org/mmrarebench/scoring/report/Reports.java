@@ -30,10 +30,19 @@ public final class Reports {
 
   /** Writes the three files into {@code out}. */
   public static void write(List<RunSummary> runs, Path out, Bootstrap bootstrap) {
+    write(runs, out, bootstrap, List.of());
+  }
+
+  /**
+   * Writes the three files into {@code out}; with human verdicts, report.html gets a section on
+   * each strict-mode run's agreement with them.
+   */
+  public static void write(List<RunSummary> runs, Path out, Bootstrap bootstrap,
+      List<org.mmrarebench.scoring.agreement.Agreement.HumanVerdict> human) {
     // each file is built in memory first, then replaces the old one atomically
     AtomicFiles.writeString(out.resolve("leaderboard.md"), markdown(runs));
     AtomicFiles.writeString(out.resolve("leaderboard.csv"), csv(runs));
-    AtomicFiles.writeString(out.resolve("report.html"), html(runs, bootstrap));
+    AtomicFiles.writeString(out.resolve("report.html"), html(runs, bootstrap, human));
   }
 
   private static String fmt(double v) {
@@ -128,6 +137,11 @@ public final class Reports {
   }
 
   static String html(List<RunSummary> runs, Bootstrap bootstrap) {
+    return html(runs, bootstrap, List.of());
+  }
+
+  static String html(List<RunSummary> runs, Bootstrap bootstrap,
+      List<org.mmrarebench.scoring.agreement.Agreement.HumanVerdict> human) {
     StringBuilder h = new StringBuilder(65_536);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -224,6 +238,7 @@ public final class Reports {
       }
       h.append("</table>\n");
     }
+    h.append(ReportSections.humanAgreement(runs, human, bootstrap));
     h.append(ReportSections.itemBrowser(runs));
     h.append("<h2>Provenance</h2>\n");
     for (RunSummary r : runs) {

@@ -1,0 +1,62 @@
+package org.mmrarebench.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Human verdicts against a judged strict run, from the command line and in the report. */
+class JudgeAgreementCliTest {
+  @Test
+  void agreementPerDimensionAndInTheReport(@TempDir Path tmp) throws Exception {
+    Path run = tmp.resolve("run");
+    try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+      assertEquals(0, CliTest.run("evaluate", "--base-url", server.baseUrl(), "--model", "m", "--judge-base-url",
+          server.baseUrl(), "--judge-model", "j", "--mode", "strict", "--track", "treatment", "--out", run.toString(),
+          "--resamples", "50", "--quiet").code());
+    }
+    // the fake judge answers YES NO YES NO x NO: a human who agrees on dimension 1 and disagrees on dimension 2
+    StringBuilder csv = new StringBuilder("track,index,dimension,verdict\n");
+    for (int i = 0; i < 12; i++) {
+      csv.append("treatment,").append(i).append(",1,YES\n").append("treatment,").append(i).append(",2,YES\n");
+    }
+    Path human = Files.writeString(tmp.resolve("human.csv"), csv.toString());
+    CliTest.Run a = CliTest.run("agreement", run.toString(), "--human", human.toString(), "--json");
+    assertEquals(0, a.code(), a.err());
+    JsonNode dims = new ObjectMapper().readTree(a.out()).get("dimensions");
+    assertEquals(2, dims.size());
+    assertEquals(1.0, dims.get(0).get("percent_agreement").asDouble());
+    assertEquals(0.0, dims.get(1).get("percent_agreement").asDouble());
+    CliTest.Run rep = CliTest.run("report", run.toString(), "--out", tmp.resolve("rep").toString(), "--human",
+        human.toString(), "--resamples", "50");
+    assertEquals(0, rep.code(), rep.err());
+    assertTrue(Files.readString(tmp.resolve("rep/report.html")).contains("Judge agreement with human verdicts"));
+  }
+
+  @Test
+  void judgeDriftIsAPairedComparisonOfJudgesOnTheSamePredictions(@TempDir Path tmp) {
+    try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+      for (String judge : new String[] {"judge-v1", "judge-v2"}) {
+        assertEquals(0, CliTest.run("evaluate", "--base-url", server.baseUrl(), "--model", "m", "--judge-base-url",
+            server.baseUrl(), "--judge-model", judge, "--mode", "strict", "--track", "crossmodal", "--out",
+            tmp.resolve(judge).toString(), "--resamples", "50", "--quiet").code());
+      }
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    String a = tmp.resolve("judge-v1").toString();
+    String b = tmp.resolve("judge-v2").toString();
+    CliTest.Run refused = CliTest.run("compare", a, b, "--resamples", "50");
+    assertEquals(1, refused.code());
+    assertTrue(refused.err().contains("run A was judged by j"), refused.err());
+    CliTest.Run drift = CliTest.run("compare", a, b, "--resamples", "50", "--judge-drift");
+    assertEquals(0, drift.code(), drift.err());
+    assertTrue(drift.out().contains("judge drift: the same predictions judged by judge-v1@"), drift.out());
+    assertTrue(drift.out().contains("crossmodal"), drift.out());
+  }
+}
