@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.core.BenchmarkItem;
 import org.mmrarebench.core.ImageRef;
 import org.mmrarebench.core.InvalidDataException;

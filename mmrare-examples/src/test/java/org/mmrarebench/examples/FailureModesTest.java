@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmrarebench.core.Benchmark;
@@ -27,11 +25,8 @@ import org.mmrarebench.core.ImageRef;
 import org.mmrarebench.core.MediaType;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Prompt;
-import org.mmrarebench.core.Track;
-import org.mmrarebench.core.UnusableEndpointException;
 import org.mmrarebench.core.internal.AtomicFiles;
 import org.mmrarebench.examples.cli.TestHooks;
-import org.mmrarebench.scoring.ResultsJson;
 import org.mmrarebench.scoring.openai.OpenAiChatClient;
 import org.mmrarebench.scoring.run.RunDirectory;
 
@@ -39,24 +34,8 @@ import org.mmrarebench.scoring.run.RunDirectory;
  * Issue 9: every way a run could lose data, pay twice, leak a secret, hang or report failure as
  * success, tried on purpose. Each test failed on the 0.1 main.
  */
-class FailureModesTest {
+class FailureModesTest extends LoopbackServerTests {
   static final String KEY = "sk-test-SECRET-4f2a9c";
-  FakeOpenAiServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new FakeOpenAiServer();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.close();
-  }
-
-  OpenAiChatClient.Builder client() {
-    return OpenAiChatClient.builder(server.baseUrl(), "fake-vlm").backoff(Duration.ofMillis(5), Duration.ofMillis(20))
-        .timeout(Duration.ofSeconds(5));
-  }
 
   static Prompt textPrompt() {
     return Prompt.of(List.of(new Prompt.Text("hello")));

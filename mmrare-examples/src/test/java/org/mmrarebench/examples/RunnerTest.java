@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmrarebench.core.Benchmark;
@@ -33,29 +31,11 @@ import org.mmrarebench.scoring.openai.OpenAiChatClient;
 import org.mmrarebench.scoring.Evaluation;
 import org.mmrarebench.scoring.EvaluationResult;
 import org.mmrarebench.scoring.ItemStatus;
-import org.mmrarebench.scoring.ResultsJson;
 import org.mmrarebench.scoring.Scoring;
 import org.mmrarebench.scoring.ScoringMode;
 
 /** The runner and the OpenAI-compatible client against a loopback server with injected faults. */
-class RunnerTest {
-  FakeOpenAiServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new FakeOpenAiServer();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.close();
-  }
-
-  OpenAiChatClient.Builder client() {
-    return OpenAiChatClient.builder(server.baseUrl(), "fake-vlm").backoff(Duration.ofMillis(5), Duration.ofMillis(20))
-        .timeout(Duration.ofSeconds(5));
-  }
-
+class RunnerTest extends LoopbackServerTests {
   @Test
   void requestBodiesCarryImagesInOrderWithMediaTypes() {
     BenchmarkItem item = Benchmark.embedded().track(Track.CROSSMODAL).items().get(0);

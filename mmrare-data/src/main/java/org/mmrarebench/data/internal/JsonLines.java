@@ -2,14 +2,11 @@ package org.mmrarebench.data.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mmrarebench.core.InvalidDataException;
-import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Problem;
+import org.mmrarebench.core.internal.TextLines;
 
 /**
  * The one reader of JSON-lines files written by other tools (predictions, recorded judge replies):
@@ -37,33 +34,23 @@ public final class JsonLines {
    * @throws InvalidDataException naming the file and line of the first bad line
    */
   public static void forEachObject(Path file, String kind, String fix, LineConsumer consumer) {
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode o;
-        try {
-          o = JSON.readTree(line);
-        } catch (IOException e) {
-          throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
-              "the line is not JSON (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? jp.getOriginalMessage() : e.getMessage()) + ").", fix));
-        }
-        if (o == null || !o.isObject()) {
-          throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
-              "the line is JSON but not an object.", fix));
-        }
-        consumer.accept(n, o);
+    TextLines.forEach(file, (n, line) -> {
+      JsonNode o;
+      try {
+        o = JSON.readTree(line);
+      } catch (IOException e) {
+        throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null, "the line is not JSON ("
+            + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? jp.getOriginalMessage()
+                : e.getMessage()) + ").", fix));
       }
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new MmrareException("Cannot read " + file + ": no such file.", e);
-    } catch (IOException e) {
-      throw new MmrareException("Cannot read " + file + ": " + e.getMessage(), e);
-    }
+      if (o == null || !o.isObject()) {
+        throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
+            "the line is JSON but not an object.", fix));
+      }
+      consumer.accept(n, o);
+    });
   }
+
 
   /** An {@code index} as text: a string as is, a number as written; empty when absent or another type. */
   public static java.util.Optional<String> index(JsonNode o) {

@@ -3,10 +3,6 @@ package org.mmrarebench.scoring.agreement;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +15,9 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.mmrarebench.core.InvalidDataException;
 import org.mmrarebench.core.ItemId;
-import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Problem;
 import org.mmrarebench.core.Track;
+import org.mmrarebench.core.internal.TextLines;
 import org.mmrarebench.data.internal.JsonLines;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.Interval;
@@ -78,26 +74,23 @@ public final class Agreement {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     List<HumanVerdict> out = new ArrayList<>();
     if (name.endsWith(".csv")) {
-      try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String header = r.readLine();
-        if (header == null || !header.strip().replace(" ", "").equalsIgnoreCase("track,index,dimension,verdict")) {
-          throw bad(file, 1, "the header is not track,index,dimension,verdict");
-        }
-        String line;
-        int n = 1;
-        while ((line = r.readLine()) != null) {
-          n++;
-          if (line.isBlank()) {
-            continue;
+      boolean[] header = {false};
+      TextLines.forEach(file, (n, line) -> {
+        if (!header[0]) {
+          if (n != 1 || !line.strip().replace(" ", "").equalsIgnoreCase("track,index,dimension,verdict")) {
+            throw bad(file, n, "the header is not track,index,dimension,verdict");
           }
-          String[] f = line.split(",", -1);
-          if (f.length != 4) {
-            throw bad(file, n, "expected 4 comma-separated fields, saw " + f.length);
-          }
-          out.add(verdict(file, n, f[0], f[1], f[2], f[3]));
+          header[0] = true;
+          return;
         }
-      } catch (IOException e) {
-        throw new MmrareException("Cannot read " + file + ": " + e.getMessage(), e);
+        String[] f = line.split(",", -1);
+        if (f.length != 4) {
+          throw bad(file, n, "expected 4 comma-separated fields, saw " + f.length);
+        }
+        out.add(verdict(file, n, f[0], f[1], f[2], f[3]));
+      });
+      if (!header[0]) {
+        throw bad(file, 1, "the file is empty; expected the header track,index,dimension,verdict");
       }
       return out;
     }

@@ -12,7 +12,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,6 +27,7 @@ import org.mmrarebench.core.InvalidDataException;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Problem;
 import org.mmrarebench.core.internal.AtomicFiles;
+import org.mmrarebench.core.internal.TextLines;
 
 /**
  * JSON-P plumbing for the files mmrare writes and reads back itself ({@code metrics.json},
@@ -67,27 +66,18 @@ public final class JsonFiles {
    * @throws InvalidDataException naming the file and line of the first bad line
    */
   public static void forEachObjectLine(Path file, String kind, String fix, LineConsumer consumer) {
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonObject o;
-        try (JsonReader jr = JsonP.PROVIDER.createReader(new StringReader(line))) {
-          o = jr.readObject();
-        } catch (JsonException | IllegalStateException e) {
-          throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
-              "the line is not a JSON object (" + e.getMessage() + ").", fix));
-        }
-        consumer.accept(n, o);
+    TextLines.forEach(file, (n, line) -> {
+      JsonObject o;
+      try (JsonReader jr = JsonP.PROVIDER.createReader(new StringReader(line))) {
+        o = jr.readObject();
+      } catch (JsonException | IllegalStateException e) {
+        throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
+            "the line is not a JSON object (" + e.getMessage() + ").", fix));
       }
-    } catch (IOException e) {
-      throw new MmrareException("Cannot read " + file + ": " + e.getMessage(), e);
-    }
+      consumer.accept(n, o);
+    });
   }
+
 
 
   /** A metrics map (numbers, strings, booleans, lists and nested maps; NaN as null) as JSON. */

@@ -1,21 +1,14 @@
 package org.mmrarebench.scoring.report;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.scoring.internal.JsonFiles;
 import org.mmrarebench.core.internal.AtomicFiles;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.PairedComparison;
 import org.mmrarebench.scoring.TrackMetrics;
-import org.mmrarebench.scoring.ResultsJson;
 
 /**
  * Writes {@code leaderboard.md}, {@code leaderboard.csv} and {@code report.html} for one or more
