@@ -120,11 +120,62 @@ public final class ResultsJson {
   /** Writes {@code items.jsonl} atomically. */
   public static void writeItems(Path file, Collection<ItemResult> results) {
     atomically(file, w -> {
+      // streamed, item by item, without building each object first: 100,000 items stay cheap
+      java.io.Writer keepOpen = new java.io.FilterWriter(w) {
+        @Override
+        public void close() throws java.io.IOException {
+          flush();
+        }
+      };
       for (ItemResult r : results) {
-        w.write(JsonFiles.line(toJson(r)));
+        try (jakarta.json.stream.JsonGenerator g = JsonP.PROVIDER.createGenerator(keepOpen)) {
+          write(g, r);
+        }
         w.write('\n');
       }
     });
+  }
+
+  /** The same fields, in the same order, as {@link #toJson(ItemResult)}, written to a generator. */
+  private static void write(jakarta.json.stream.JsonGenerator g, ItemResult r) {
+    g.writeStartObject().write("track", r.track().folder()).write("index", r.index())
+        .write("status", r.status().name()).write("mode", r.mode().cliName()).write("fallback", r.fallback());
+    writeDouble(g, "score", r.score());
+    if (r.track() == Track.DIAGNOSIS) {
+      writeDouble(g, "f1", r.f1());
+    }
+    g.write("prediction", r.prediction());
+    writeText(g, "judge_prompt_sha256", r.judgePromptSha256());
+    writeText(g, "judge_reply", r.judgeReply());
+    g.writeStartArray("verdicts");
+    r.verdicts().forEach(g::write);
+    g.writeEnd();
+    writeText(g, "message", r.message());
+    g.write("image_count", r.imageCount()).write("category", r.category()).write("orpha_code", r.orphaCode());
+    g.writeStartObject("scorers");
+    // the same number text as the object path (JsonNumber), so both writers agree byte for byte
+    r.scorers().forEach((k, v) -> g.write(k, JsonP.PROVIDER.createValue(v)));
+    g.writeEnd();
+    g.writeStartObject("annotations");
+    r.annotations().forEach(g::write);
+    g.writeEnd();
+    g.writeEnd();
+  }
+
+  private static void writeDouble(jakarta.json.stream.JsonGenerator g, String key, OptionalDouble v) {
+    if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
+      g.write(key, JsonP.PROVIDER.createValue(v.getAsDouble()));
+    } else {
+      g.writeNull(key);
+    }
+  }
+
+  private static void writeText(jakarta.json.stream.JsonGenerator g, String key, Optional<String> v) {
+    if (v.isPresent()) {
+      g.write(key, v.get());
+    } else {
+      g.writeNull(key);
+    }
   }
 
   /**

@@ -1,0 +1,242 @@
+package org.mmrarebench.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.mmrarebench.core.Track;
+import org.mmrarebench.scoring.CompatJudgeParser;
+import org.mmrarebench.scoring.TokenF1;
+
+/**
+ * The performance table of the README, one documented command: each row of issue 13 measured on
+ * this machine, beside the Python reference's figure (measured on the same machine kind).
+ *
+ * <pre>
+ * mvn -q -B -DskipTests package
+ * java -cp mmrare-benchmarks/target/benchmarks.jar org.mmrarebench.benchmarks.PerfTable \
+ *     mmrare-examples/target/mmrare.jar /tmp/mmrare-perf [--full]
+ * </pre>
+ *
+ * Whole-process rows start a fresh JVM ({@code java -jar mmrare.jar ...}) and report the median wall
+ * time of three runs and the peak RSS ({@code /usr/bin/time}); the throughput rows run on one
+ * thread after a warm-up. {@code --full} adds the paper-scale read (1.5 GB, 7,958 images of 150 KB
+ * under -Xmx256m), which needs 1.6 GB of disk.
+ */
+public final class PerfTable {
+  private PerfTable() {}
+
+  /** Runs every row and prints the table. */
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println("usage: PerfTable MMRARE_JAR WORK_DIR [--full]");
+      System.exit(2);
+    }
+    Path jar = Path.of(args[0]).toAbsolutePath();
+    Path work = Files.createDirectories(Path.of(args[1]).toAbsolutePath());
+    boolean full = args.length > 2 && args[2].equals("--full");
+    List<String[]> rows = new ArrayList<>();
+
+    Path fx = work.resolve("fx20");
+    if (!Files.exists(fx.resolve("diagnosis/diagnosis_opened.tsv"))) {
+      run(jar, List.of(), "fixture", "--out", fx.toString(), "--image-kb", "20");
+    }
+    Path preds = predictionsFor(fx.resolve("diagnosis/diagnosis_opened.tsv"), work.resolve("preds-t1.tsv"));
+    rows.add(row("score T1 (484 items of the fixture, 20 KB images), no judge", "0.49 s",
+        measure(jar, List.of(), "score", "--data", fx.toString(), "--track", "diagnosis", "--predictions",
+            preds.toString(), "--out", work.resolve("out-t1").toString())));
+
+    Path big = work.resolve("big100k");
+    Path bigPreds = work.resolve("preds-100k.tsv");
+    if (!Files.exists(bigPreds)) {
+      writeBig(big, bigPreds, 100_000);
+    }
+    rows.add(row("score 100,000 diagnosis items, no judge", "6.8 s at 5k, 120 s at 20k (quadratic)",
+        measure(jar, List.of(), "score", "--data", big.toString(), "--track", "diagnosis", "--predictions",
+            bigPreds.toString(), "--out", work.resolve("out-100k").toString())));
+    rows.add(row("  the same under -Xmx512m", "-",
+        measure(jar, List.of("-Xmx512m"), "score", "--data", big.toString(), "--track", "diagnosis",
+            "--predictions", bigPreds.toString(), "--out", work.resolve("out-100k-b").toString())));
+
+    rows.add(row("token F1, one core, warmed", "52,000 pairs/s", f1Throughput()));
+    rows.add(row("judge-reply parsing, one core (compat)", "446,000 replies/s", parseThroughput()));
+    rows.add(row("the main job (evaluate on the embedded sample)", "-",
+        measure(jar, List.of(), "evaluate", "--out", work.resolve("main-" + System.nanoTime()).toString(),
+            "--quiet")));
+    if (full) {
+      Path paper = work.resolve("fx150");
+      if (!Files.exists(paper.resolve("diagnosis/diagnosis_opened.tsv"))) {
+        run(jar, List.of(), "fixture", "--out", paper.toString(), "--image-kb", "150");
+      }
+      rows.add(row("read the paper-scale release (1.5 GB), stats under -Xmx256m", "pandas read_csv 11.4 s, 1.1 GB",
+          measure(jar, List.of("-Xmx256m"), "stats", "--data", paper.toString())));
+      long start = System.nanoTime();
+      Process cat = new ProcessBuilder("sh", "-c", "cat " + paper + "/*/*.tsv " + paper + "/*/images/* > /dev/null")
+          .inheritIO().start();
+      cat.waitFor();
+      rows.add(row("  raw read of the same bytes (cat)", "-", String.format(Locale.ROOT, "%.2f s",
+          (System.nanoTime() - start) / 1e9)));
+    }
+    System.out.printf(Locale.ROOT, "%n| job | reference (Python) | mmrare |%n|---|---|---|%n");
+    for (String[] r : rows) {
+      System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", r[0], r[1], r[2]);
+    }
+  }
+
+  private static String[] row(String job, String reference, String ours) {
+    System.err.println(job + ": " + ours);
+    return new String[] {job, reference, ours};
+  }
+
+  /** Median wall time of three fresh-JVM runs and the largest peak RSS. */
+  private static String measure(Path jar, List<String> jvm, String... args) throws Exception {
+    List<Double> walls = new ArrayList<>();
+    long rss = 0;
+    for (int i = 0; i < 3; i++) {
+      double[] r = run(jar, jvm, args);
+      walls.add(r[0]);
+      rss = Math.max(rss, (long) r[1]);
+    }
+    walls.sort(Double::compare);
+    return String.format(Locale.ROOT, "%.2f s, %d MB RSS", walls.get(1), rss / 1024);
+  }
+
+  /** Wall seconds and peak RSS in KB of one run, through /usr/bin/time. */
+  private static double[] run(Path jar, List<String> jvm, String... args) throws Exception {
+    Path times = Files.createTempFile("mmrare-time", ".txt");
+    List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %M", "java"));
+    cmd.addAll(jvm);
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException("failed: " + String.join(" ", cmd));
+    }
+    String[] f = Files.readString(times).strip().split("\\s+");
+    Files.delete(times);
+    return new double[] {Double.parseDouble(f[f.length - 2]), Double.parseDouble(f[f.length - 1])};
+  }
+
+  private static Path predictionsFor(Path tsv, Path out) throws IOException {
+    if (Files.exists(out)) {
+      return out;
+    }
+    List<String> indices = new ArrayList<>();
+    List<String> answers = new ArrayList<>();
+    try (var in = Files.newInputStream(tsv)) {
+      var r = new org.mmrarebench.data.internal.PandasTsvReader(in);
+      int ix = r.header().indexOf("index");
+      int ax = r.header().indexOf("answer");
+      org.mmrarebench.data.internal.PandasTsvReader.Row row;
+      while ((row = r.next()) != null) {
+        indices.add(row.cells()[ix]);
+        answers.add(row.cells()[ax]);
+      }
+    } catch (org.mmrarebench.data.internal.PandasTsvReader.SyntaxError e) {
+      throw new IOException(e);
+    }
+    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      w.write("index\tprediction\n");
+      for (int i = 0; i < indices.size(); i++) {
+        w.write(indices.get(i) + "\t" + (i % 3 == 0 ? "Some other disease" : answers.get(i)) + "\n");
+      }
+    }
+    return out;
+  }
+
+  /** A text-only diagnosis track of {@code n} items and predictions (half right, half a near miss). */
+  private static void writeBig(Path root, Path preds, int n) throws IOException {
+    String[] names = {"Gaucher disease", "Fabry disease", "Alexander disease", "Marfan syndrome", "Pompe disease",
+        "Tuberous sclerosis complex", "Neurofibromatosis type 1", "Wilson disease", "Cystic fibrosis",
+        "Duchenne muscular dystrophy"};
+    String[] codes = {"355", "324", "58", "558", "365"};
+    Random r = new Random(1);
+    Files.createDirectories(root.resolve("diagnosis"));
+    try (Writer f = Files.newBufferedWriter(root.resolve("diagnosis/diagnosis_opened.tsv"), StandardCharsets.UTF_8);
+        Writer p = Files.newBufferedWriter(preds, StandardCharsets.UTF_8)) {
+      f.write("index\tquestion\tanswer\tcontext\timage_path\tanswer_aliases\tORPHA_code\tcategory\n");
+      p.write("index\tprediction\n");
+      for (int i = 0; i < n; i++) {
+        String a = names[r.nextInt(names.length)];
+        f.write(i + "\tWhat is the most likely diagnosis?\t" + a + "\tA patient with a rare presentation number " + i
+            + ".\t\t[\"\"alias " + (i % 97) + "\"\"]\t" + codes[r.nextInt(codes.length)] + "\tRare neurologic disease\n");
+        p.write(i + "\t" + (i % 2 == 1 ? names[r.nextInt(names.length)] : a + " (likely)") + "\n");
+      }
+    }
+  }
+
+  private static String f1Throughput() {
+    Random r = new Random(7);
+    String[] words = ("the a an of in with and disease syndrome type deficiency acid rare familial congenital"
+        + " primary juvenile X-linked autosomal dominant recessive 1 2 3 A B").split(" ");
+    int n = 20_000;
+    List<List<String>> golds = new ArrayList<>();
+    List<String> preds = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      golds.add(List.of(sentence(r, words, 2 + r.nextInt(5)), sentence(r, words, 2 + r.nextInt(5))));
+      preds.add(sentence(r, words, 1 + r.nextInt(8)) + (i % 5 == 0 ? "." : ""));
+    }
+    double sink = 0;
+    for (int w = 0; w < 20; w++) {
+      for (int i = 0; i < n; i++) {
+        sink += TokenF1.maxF1(golds.get(i), preds.get(i), TokenF1.Variant.MMRAREBENCH);
+      }
+    }
+    long start = System.nanoTime();
+    int reps = 30;
+    for (int w = 0; w < reps; w++) {
+      for (int i = 0; i < n; i++) {
+        sink += TokenF1.maxF1(golds.get(i), preds.get(i), TokenF1.Variant.MMRAREBENCH);
+      }
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    return String.format(Locale.ROOT, "%,.0f pairs/s (%.0fx)%s", reps * n * 2 / secs, reps * n * 2 / secs / 52_000,
+        sink < 0 ? "!" : "");
+  }
+
+  private static String sentence(Random r, String[] words, int k) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < k; i++) {
+      sb.append(i == 0 ? "" : " ").append(words[r.nextInt(words.length)]);
+    }
+    return sb.toString();
+  }
+
+  private static String parseThroughput() throws IOException {
+    Path file = Path.of("mmrare-test-support/testdata/parity/judge-replies.jsonl");
+    ObjectMapper json = new ObjectMapper();
+    List<Track> tracks = new ArrayList<>();
+    List<String> replies = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      JsonNode o = json.readTree(line);
+      tracks.add(Track.parse(o.get("track").asText()));
+      replies.add(o.get("reply").asText());
+    }
+    double sink = 0;
+    for (int w = 0; w < 2000; w++) {
+      for (int i = 0; i < replies.size(); i++) {
+        sink += CompatJudgeParser.score(tracks.get(i), replies.get(i));
+      }
+    }
+    long start = System.nanoTime();
+    int reps = 3000;
+    for (int w = 0; w < reps; w++) {
+      for (int i = 0; i < replies.size(); i++) {
+        sink += CompatJudgeParser.score(tracks.get(i), replies.get(i));
+      }
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    double rate = reps * (double) replies.size() / secs;
+    return String.format(Locale.ROOT, "%,.0f replies/s (%.1fx)%s", rate, rate / 446_000, sink < 0 ? "!" : "");
+  }
+}
