@@ -1,9 +1,9 @@
 package org.mmrarebench.benchmarks;
 
-import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.core.GenerationSettings;
 import org.mmrarebench.core.ModelAdapter;

@@ -1,6 +1,5 @@
 package org.mmrarebench.examples;
 
-import org.mmrarebench.scoring.internal.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.BufferedInputStream;
@@ -23,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mmrarebench.scoring.internal.JsonP;
 
 /**
  * A minimal OpenAI-compatible chat-completions server on loopback for tests, with scripted faults

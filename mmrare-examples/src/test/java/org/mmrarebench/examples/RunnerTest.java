@@ -1,6 +1,5 @@
 package org.mmrarebench.examples;
 
-import org.mmrarebench.scoring.internal.JsonP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,12 +26,13 @@ import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Prompt;
 import org.mmrarebench.core.Prompts;
 import org.mmrarebench.core.Track;
-import org.mmrarebench.scoring.openai.OpenAiChatClient;
 import org.mmrarebench.scoring.Evaluation;
 import org.mmrarebench.scoring.EvaluationResult;
 import org.mmrarebench.scoring.ItemStatus;
 import org.mmrarebench.scoring.Scoring;
 import org.mmrarebench.scoring.ScoringMode;
+import org.mmrarebench.scoring.internal.JsonP;
+import org.mmrarebench.scoring.openai.OpenAiChatClient;
 
 /** The runner and the OpenAI-compatible client against a loopback server with injected faults. */
 class RunnerTest extends LoopbackServerTests {

@@ -1,6 +1,5 @@
 package org.mmrarebench.scoring;
 
-import org.mmrarebench.scoring.internal.JsonP;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
@@ -9,10 +8,6 @@ import com.google.common.hash.Hashing;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import org.mmrarebench.core.UnusableEndpointException;
-import org.mmrarebench.core.internal.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.core.BenchmarkItem;
 import org.mmrarebench.core.GenerationSettings;
@@ -40,7 +37,10 @@ import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Prompt;
 import org.mmrarebench.core.Prompts;
 import org.mmrarebench.core.Track;
+import org.mmrarebench.core.UnusableEndpointException;
+import org.mmrarebench.core.internal.Secrets;
 import org.mmrarebench.scoring.internal.Journal;
+import org.mmrarebench.scoring.internal.JsonP;
 import org.mmrarebench.scoring.run.Progress;
 import org.mmrarebench.scoring.run.ResponseCache;
 
@@ -85,7 +85,6 @@ public final class Evaluation {
     this.warnings = b.warnings;
     this.executor = b.executor;
   }
-
 
   /** A builder; a model is required. */
   public static Builder builder() {

@@ -7,23 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.core.BenchmarkItem;
+import org.mmrarebench.core.CrossmodalItem;
 import org.mmrarebench.core.DiagnosisItem;
 import org.mmrarebench.core.ExaminationItem;
-import org.mmrarebench.core.CrossmodalItem;
-import org.mmrarebench.core.TreatmentItem;
 import org.mmrarebench.core.InvalidDataException;
 import org.mmrarebench.core.ItemId;
 import org.mmrarebench.core.Prediction;
 import org.mmrarebench.core.Problem;
 import org.mmrarebench.core.Track;
+import org.mmrarebench.core.TreatmentItem;
 import org.mmrarebench.core.UnusableEndpointException;
-import org.mmrarebench.core.internal.Secrets;
 import org.mmrarebench.core.internal.PyText;
+import org.mmrarebench.core.internal.Secrets;
 
 /**
  * Scores predictions with the benchmark's two-level protocol: the judge (prompt, reply, parsing in

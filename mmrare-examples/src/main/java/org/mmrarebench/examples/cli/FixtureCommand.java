@@ -1,7 +1,7 @@
 package org.mmrarebench.examples.cli;
 
-import java.util.Locale;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mmrarebench.data.ScaleFixture;
 import picocli.CommandLine.Command;

@@ -2,15 +2,14 @@ package org.mmrarebench.examples.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.mmrarebench.scoring.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
 
 /**
  * {@code mmrare merge --out DIR RUN...}: joins complete shard runs into one run directory whose

@@ -3,8 +3,8 @@ package org.mmrarebench.examples.cli;
 import java.io.PrintWriter;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.internal.Secrets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code mmrare} command line. Exit codes: 0 success; 1 a failure (bad data, configuration, an

@@ -2,9 +2,9 @@ package org.mmrarebench.examples.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.Locale;
 import org.mmrarebench.core.OrphaCode;
 import org.mmrarebench.data.orphanet.Disorder;
 import org.mmrarebench.data.orphanet.Orphanet;

@@ -2,13 +2,13 @@ package org.mmrarebench.examples.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.mmrarebench.core.ConfigurationException;
 import org.mmrarebench.core.Track;
-import java.util.concurrent.Callable;
-import java.util.Locale;
+import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.report.Reports;
 import org.mmrarebench.scoring.report.RunSummary;
-import org.mmrarebench.scoring.Bootstrap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

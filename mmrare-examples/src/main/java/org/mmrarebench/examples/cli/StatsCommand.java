@@ -1,20 +1,20 @@
 package org.mmrarebench.examples.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import org.mmrarebench.core.Benchmark;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mmrarebench.core.Benchmark;
 import org.mmrarebench.data.DatasetCard;
 import org.mmrarebench.data.DatasetStats;
 import org.mmrarebench.data.orphanet.Orphanet;
 import org.mmrarebench.scoring.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mmrare stats}: per-track counts, without decoding images. */
 @Command(name = "stats", mixinStandardHelpOptions = true, description = "Items, images and media types per track.")

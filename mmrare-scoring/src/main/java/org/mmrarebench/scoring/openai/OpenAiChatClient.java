@@ -1,6 +1,5 @@
 package org.mmrarebench.scoring.openai;
 
-import org.mmrarebench.scoring.internal.JsonP;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -23,21 +22,19 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.mmrarebench.core.UnusableEndpointException;
-import org.mmrarebench.core.internal.Secrets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.mmrarebench.core.ConfigurationException;
 import org.mmrarebench.core.GenerationSettings;
 import org.mmrarebench.core.ImageRef;
@@ -46,8 +43,11 @@ import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.ModelAdapter;
 import org.mmrarebench.core.ModelResponse;
 import org.mmrarebench.core.Prompt;
+import org.mmrarebench.core.UnusableEndpointException;
+import org.mmrarebench.core.internal.Secrets;
 import org.mmrarebench.scoring.JudgeModel;
 import org.mmrarebench.scoring.internal.JsonFiles;
+import org.mmrarebench.scoring.internal.JsonP;
 
 /**
  * An OpenAI-compatible {@code /chat/completions} client on {@code java.net.http}, usable as the model

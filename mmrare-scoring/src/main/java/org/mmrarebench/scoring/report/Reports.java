@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.mmrarebench.core.Track;
-import org.mmrarebench.scoring.internal.JsonFiles;
 import org.mmrarebench.core.internal.AtomicFiles;
 import org.mmrarebench.scoring.Bootstrap;
 import org.mmrarebench.scoring.PairedComparison;
 import org.mmrarebench.scoring.TrackMetrics;
+import org.mmrarebench.scoring.internal.JsonFiles;
 
 /**
  * Writes {@code leaderboard.md}, {@code leaderboard.csv} and {@code report.html} for one or more

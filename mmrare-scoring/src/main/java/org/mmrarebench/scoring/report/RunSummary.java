@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.mmrarebench.core.ConfigurationException;
 import org.mmrarebench.core.Track;
-import org.mmrarebench.scoring.internal.JsonFiles;
 import org.mmrarebench.scoring.ItemResult;
 import org.mmrarebench.scoring.ResultsJson;
+import org.mmrarebench.scoring.internal.JsonFiles;
 
 /**
  * One run directory as the reports see it: written by {@code evaluate} ({@code run.json},
