@@ -247,6 +247,29 @@ class FailureModesTest extends LoopbackServerTests {
     assertEquals(0, server.attempts.get());
   }
 
+  @Test
+  void aCellTooLargeForTheHeapEndsWithAMessageNamingTheFile(@TempDir Path tmp) throws Exception {
+    Path dx = Files.createDirectories(tmp.resolve("release/diagnosis")).resolve("diagnosis_opened.tsv");
+    try (var w = Files.newBufferedWriter(dx)) {
+      w.write("index\tquestion\tanswer\tcontext\timage\tanswer_aliases\tORPHA_code\tcategory\n0\tq\ta\t");
+      char[] chunk = new char[1 << 20];
+      java.util.Arrays.fill(chunk, 'x');
+      for (int i = 0; i < 150; i++) {
+        w.write(chunk);
+      }
+      w.write("\t\t\t58\tcat\n");
+    }
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp",
+        System.getProperty("java.class.path"), "org.mmrarebench.examples.cli.MmrareCli", "validate", "--data",
+        tmp.resolve("release").toString());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(1, p.exitValue(), out);
+    assertTrue(out.contains("Ran out of memory reading " + dx) && out.contains("-Xmx"), out);
+    assertFalse(out.contains("at org.") || out.contains("CompletionException"), "no stack trace: " + out);
+  }
+
   // ---- failure is never success ----
 
   @Test
