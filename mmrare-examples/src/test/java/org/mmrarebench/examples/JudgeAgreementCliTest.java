@@ -59,4 +59,31 @@ class JudgeAgreementCliTest {
     assertTrue(drift.out().contains("judge drift: the same predictions judged by judge-v1@"), drift.out());
     assertTrue(drift.out().contains("crossmodal"), drift.out());
   }
+
+  @Test
+  void aJudgeAskedThreeTimesIsMeasuredAndItsSamplesAreCachedApart(@TempDir Path tmp) throws Exception {
+    Path cache = tmp.resolve("cache");
+    try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+      String[] args = {"evaluate", "--base-url", server.baseUrl(), "--model", "m", "--judge-base-url",
+          server.baseUrl(), "--judge-model", "j", "--mode", "strict", "--track", "crossmodal", "--judge-samples", "3",
+          "--judge-temperature", "0.7", "--cache", cache.toString(), "--resamples", "200", "--quiet"};
+      CliTest.Run r = CliTest.run(RunnerTest.concat(args, "--out", tmp.resolve("a").toString()));
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().contains("judge self-consistency (3 samples per item)"), r.out());
+      assertEquals(12 + 36, server.attempts.get(), "12 generations and 3 judge samples per item");
+      long judgeEntries;
+      try (var files = Files.walk(cache.resolve("judge"))) {
+        judgeEntries = files.filter(p -> p.toString().endsWith(".json")).count();
+      }
+      assertEquals(36, judgeEntries, "K samples are K distinct cached replies");
+      CliTest.Run again = CliTest.run(RunnerTest.concat(args, "--out", tmp.resolve("b").toString()));
+      assertEquals(0, again.code(), again.err());
+      assertEquals(48, server.attempts.get(), "a warm cache answers every sample");
+    }
+    JsonNode items = new ObjectMapper().readTree(Files.readAllLines(tmp.resolve("a/items.jsonl")).get(0));
+    assertEquals(3, items.get("annotations").get("judge_sample_verdicts").asText().split(";").length);
+    assertEquals(0, CliTest.run("report", tmp.resolve("a").toString(), "--out", tmp.resolve("rep").toString(),
+        "--resamples", "100").code());
+    assertTrue(Files.readString(tmp.resolve("rep/report.html")).contains("Judge self-consistency"));
+  }
 }

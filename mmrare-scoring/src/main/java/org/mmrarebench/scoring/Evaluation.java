@@ -210,7 +210,8 @@ public final class Evaluation {
         if (!(r.get("reply") instanceof JsonString reply) || !(r.get("prompt_sha256") instanceof JsonString sha)) {
           return Optional.of("a judge record without \"reply\" and \"prompt_sha256\" strings");
         }
-        replies.put(id + "\n" + sha.getString(), reply.getString());
+        int sample = r.get("sample") instanceof jakarta.json.JsonNumber n ? n.intValue() : 0;
+        replies.put(id + "\n" + sha.getString() + (sample == 0 ? "" : "\n" + sample), reply.getString());
       }
       case "error" -> { }
       default -> {
@@ -346,22 +347,38 @@ public final class Evaluation {
 
     @Override
     public String reply(String itemIndex, String prompt) {
+      return reply(itemIndex, prompt, 0, calls++ == 0);
+    }
+
+    @Override
+    public String reply(String itemIndex, String prompt, int sample) {
+      return reply(itemIndex, prompt, sample, true);
+    }
+
+    /**
+     * A reply from the journal, the cache or the judge; a repeated request for sample 0 (strict
+     * mode's re-ask) skips the first two. Sample k > 0 is journaled and cached under its own key,
+     * so K samples are K distinct stored replies.
+     */
+    private String reply(String itemIndex, String prompt, int sample, boolean stored) {
       String sha = Hashing.sha256().hashString(prompt, StandardCharsets.UTF_8).toString();
-      String key = "judge=" + judge.name() + "\nsettings=" + judge.settingsKey() + "\nprompt:" + prompt;
-      if (calls++ == 0) {
-        String known = journaled.get(id + "\n" + sha);
+      String key = "judge=" + judge.name() + "\nsettings=" + judge.settingsKey() + "\nprompt:" + prompt
+          + (sample == 0 ? "" : "\nsample=" + sample);
+      String journalKey = id + "\n" + sha + (sample == 0 ? "" : "\n" + sample);
+      if (stored) {
+        String known = journaled.get(journalKey);
         if (known != null) {
           return known;
         }
         Optional<String> hit = cache.flatMap(x -> x.get("judge", key, "reply"));
         if (hit.isPresent()) {
-          journalReply(sha, hit.get(), true);
+          journalReply(sha, sample, hit.get(), true);
           return hit.get();
         }
       }
       String reply;
       try {
-        reply = judge.reply(itemIndex, prompt);
+        reply = sample == 0 ? judge.reply(itemIndex, prompt) : judge.reply(itemIndex, prompt, sample);
       } catch (UnusableEndpointException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -372,13 +389,17 @@ public final class Evaluation {
       if (!reply.isEmpty()) {
         cache.ifPresent(x -> x.put("judge", key, "reply", reply));
       }
-      journalReply(sha, reply, false);
+      journalReply(sha, sample, reply, false);
       return reply;
     }
 
-    private void journalReply(String sha, String reply, boolean cached) {
-      record(journal, journalRecord("judge", id).add("prompt_sha256", sha).add("reply", reply).add("cached", cached)
-          .build(), !cached);
+    private void journalReply(String sha, int sample, String reply, boolean cached) {
+      JsonObjectBuilder b = journalRecord("judge", id).add("prompt_sha256", sha).add("reply", reply)
+          .add("cached", cached);
+      if (sample > 0) {
+        b.add("sample", sample);
+      }
+      record(journal, b.build(), !cached);
     }
   }
 

@@ -62,6 +62,9 @@ public record ItemResult(
   /** The annotation holding the gold answer and the item's rubric. */
   public static final String GOLD = "gold";
 
+  /** The annotation holding every judge sample's verdicts ({@link #sampleVerdicts()}). */
+  public static final String JUDGE_SAMPLE_VERDICTS = "judge_sample_verdicts";
+
   /** Validates. */
   public ItemResult {
     checkNotNull(track, "track");
@@ -89,5 +92,23 @@ public record ItemResult(
   /** Track and index. */
   public ItemId id() {
     return new ItemId(track, index);
+  }
+
+  /**
+   * The per-dimension verdicts of each judge sample when the judge was asked several times
+   * ({@code Scoring.Builder.judgeSamples}), sample 0 first; an unreadable or failed sample is empty.
+   * Empty when the judge was asked once.
+   */
+  public List<List<Integer>> sampleVerdicts() {
+    String v = annotations.get(JUDGE_SAMPLE_VERDICTS);
+    if (v == null) {
+      return List.of();
+    }
+    List<List<Integer>> out = new java.util.ArrayList<>();
+    for (String sample : v.split(";", -1)) {
+      out.add(sample.isEmpty() ? List.of()
+          : java.util.Arrays.stream(sample.split(",")).map(Integer::valueOf).toList());
+    }
+    return out;
   }
 }

@@ -16,6 +16,15 @@ public interface JudgeModel {
   String reply(String itemIndex, String prompt);
 
   /**
+   * Sample {@code sample} of the judge's reply, for measuring its self-consistency: sample 0 is
+   * {@link #reply(String, String)}; later samples are further draws (a judge sampling at a
+   * temperature above 0, or with a distinct seed). The default asks again.
+   */
+  default String reply(String itemIndex, String prompt, int sample) {
+    return reply(itemIndex, prompt);
+  }
+
+  /**
    * The judge's generation settings as text, part of the cache key of its replies (a judge asked at
    * another temperature must not reuse them); empty when the judge has none.
    */

@@ -9,7 +9,8 @@ import org.mmrarebench.core.Problem;
 import org.mmrarebench.data.internal.JsonLines;
 
 /**
- * A judge that replays recorded replies - JSON lines {@code {"index": "...", "reply": "..."}} -
+ * A judge that replays recorded replies - JSON lines {@code {"index": "...", "reply": "..."}}, with
+ * {@code "sample": k} for the k-th extra sample of a self-consistency run -
  * so a run can be re-scored offline without calling any judge. An index with no recorded reply is
  * a judge error for that item, never a silent 0.
  */
@@ -44,7 +45,9 @@ public final class ReplayJudge implements JudgeModel {
             throw new InvalidDataException(Problem.error("BAD_REPLY_LINE", file.toString(), n, "reply", index,
                 "'reply' is missing or not a string.", "Give every line a \"reply\" string."));
           }
-          if (replies.putIfAbsent(index, reply.textValue()) != null) {
+          JsonNode sample = o.get("sample");
+          String key = sample != null && sample.asInt(0) > 0 ? index + "#" + sample.asInt() : index;
+          if (replies.putIfAbsent(key, reply.textValue()) != null) {
             throw new InvalidDataException(Problem.error("DUPLICATE_INDEX", file.toString(), n, "index", index,
                 "index " + index + " has a second reply.", "Keep one reply per index."));
           }
@@ -62,6 +65,19 @@ public final class ReplayJudge implements JudgeModel {
     String r = replies.get(itemIndex);
     if (r == null) {
       throw new JudgeException("no recorded reply for index " + itemIndex + " in " + name);
+    }
+    return r;
+  }
+
+  /** Sample {@code sample} > 0 is a line with {@code "sample": k}; none recorded is a judge error. */
+  @Override
+  public String reply(String itemIndex, String prompt, int sample) {
+    if (sample == 0) {
+      return reply(itemIndex, prompt);
+    }
+    String r = replies.get(itemIndex + "#" + sample);
+    if (r == null) {
+      throw new JudgeException("no recorded reply for index " + itemIndex + " sample " + sample + " in " + name);
     }
     return r;
   }

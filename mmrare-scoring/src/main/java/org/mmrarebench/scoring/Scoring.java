@@ -1,5 +1,6 @@
 package org.mmrarebench.scoring;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.hash.Hashing;
@@ -41,6 +42,7 @@ public final class Scoring {
   private final ScoringMode mode;
   private final Optional<JudgeModel> judge;
   private final boolean reask;
+  private final int judgeSamples;
   private final JudgeReplyParser parser;
   private final List<Scorer> scorers;
 
@@ -48,6 +50,7 @@ public final class Scoring {
     this.mode = b.mode;
     this.judge = b.judge;
     this.reask = b.reask.orElse(b.mode == ScoringMode.STRICT);
+    this.judgeSamples = b.judgeSamples;
     this.parser = JudgeReplyParser.forMode(mode);
     this.scorers = List.copyOf(b.scorers);
   }
@@ -183,12 +186,47 @@ public final class Scoring {
         // the first, unreadable reply stands
       }
     }
+    if (judgeSamples > 1) {
+      notes.put(ItemResult.JUDGE_SAMPLE_VERDICTS, sampleVerdicts(item, prompt, reply, judge.get()));
+    }
     if (v.score().isEmpty()) {
       return new ItemResult(track, item.index(), p.text(), sha, Optional.of(reply), List.of(), OptionalDouble.empty(),
           f1, ItemStatus.UNSCORED, mode, false, v.unreadable(), images, category, orpha, extras, notes);
     }
     return new ItemResult(track, item.index(), p.text(), sha, Optional.of(reply), v.dimensions(), v.score(), f1,
         ItemStatus.SCORED, mode, false, Optional.empty(), images, category, orpha, extras, notes);
+  }
+
+  /**
+   * The per-dimension verdicts of every judge sample (the first is the reply already had), read
+   * with the strict rules whatever the mode, so compat runs measure consistency too: samples joined
+   * by {@code ;}, verdicts by {@code ,}, an unreadable or failed sample empty.
+   */
+  private String sampleVerdicts(BenchmarkItem item, String prompt, String first, JudgeModel judge) {
+    StrictJudgeParser strict = new StrictJudgeParser();
+    StringBuilder sb = new StringBuilder();
+    for (int s = 0; s < judgeSamples; s++) {
+      String reply;
+      if (s == 0) {
+        reply = first;
+      } else {
+        try {
+          reply = judge.reply(item.index(), prompt, s);
+        } catch (UnusableEndpointException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          reply = null; // a missing sample: consistency is measured on the items with every sample
+        }
+      }
+      sb.append(s == 0 ? "" : ";");
+      if (reply != null) {
+        JudgeVerdict v = strict.parse(item.track(), reply);
+        if (v.score().isPresent()) {
+          sb.append(v.dimensions().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        }
+      }
+    }
+    return sb.toString();
   }
 
   /** The gold answer and the item's rubric, as one text for people. */
@@ -226,6 +264,7 @@ public final class Scoring {
     private ScoringMode mode = ScoringMode.COMPAT;
     private Optional<JudgeModel> judge = Optional.empty();
     private Optional<Boolean> reask = Optional.empty();
+    private int judgeSamples = 1;
     private List<Scorer> scorers = List.of();
 
     private Builder() {}
@@ -245,6 +284,16 @@ public final class Scoring {
     /** The judge, if any. */
     public Builder judge(Optional<JudgeModel> judge) {
       this.judge = checkNotNull(judge, "judge");
+      return this;
+    }
+
+    /**
+     * Ask the judge {@code k} times per item (default 1) to measure its self-consistency: the score
+     * stays the first reply's; every sample's verdicts are recorded ({@link ItemResult#sampleVerdicts()}).
+     */
+    public Builder judgeSamples(int k) {
+      checkArgument(k >= 1 && k <= 50, "judgeSamples must be 1 to 50, was %s", k);
+      this.judgeSamples = k;
       return this;
     }
 

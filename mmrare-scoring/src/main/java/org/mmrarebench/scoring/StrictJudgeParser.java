@@ -102,7 +102,7 @@ public final class StrictJudgeParser implements JudgeReplyParser {
   }
 
   /** The item score from complete verdicts, with the reference's formulas. */
-  static double score(Track track, List<Integer> v) {
+  public static double score(Track track, List<Integer> v) {
     return switch (track) {
       case DIAGNOSIS -> v.get(0) == 0 ? (v.get(1) + v.get(2)) / 10.0 : (3 * v.get(0) + v.get(1) + v.get(2)) / 5.0;
       case TREATMENT, CROSSMODAL -> (double) v.stream().mapToInt(Integer::intValue).sum() / v.size();

@@ -30,6 +30,7 @@ import org.mmrarebench.scoring.ScorerRegistry;
 import org.mmrarebench.scoring.Scoring;
 import org.mmrarebench.scoring.ScoringMode;
 import org.mmrarebench.scoring.TrackMetrics;
+import org.mmrarebench.scoring.agreement.SelfConsistency;
 import org.mmrarebench.scoring.openai.OpenAiChatClient;
 import org.mmrarebench.scoring.run.ProgressBar;
 import org.mmrarebench.scoring.run.ResponseCache;
@@ -63,6 +64,11 @@ final class EvaluateCommand implements Callable<Integer> {
   String judgeModel;
   @Option(names = "--judge-api-key-env", paramLabel = "VAR", description = "Environment variable holding the"
       + " judge's API key.") String judgeApiKeyEnv;
+  @Option(names = "--judge-samples", paramLabel = "K", defaultValue = "1", description = "Ask the judge K times per"
+      + " item to measure its self-consistency (Fleiss' kappa, flips, an interval with judge variance); the score"
+      + " stays the first reply's (default: ${DEFAULT-VALUE}).") int judgeSamples;
+  @Option(names = "--judge-temperature", paramLabel = "T", description = "Judge sampling temperature, 0 to 2"
+      + " (default: 0); above 0 for --judge-samples, or rely on the seeds each sample sends.") Double judgeTemperature;
   @Option(names = "--mode", defaultValue = "compat", paramLabel = "MODE", converter = ModeConverter.class,
       description = "compat (the reference, quirks included) or strict (default: ${DEFAULT-VALUE}).") ScoringMode mode;
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
@@ -130,11 +136,12 @@ final class EvaluateCommand implements Callable<Integer> {
     Bootstrap bootstrap = new Bootstrap(resamples, seed, 0.95);
     Map<String, Object> identity = RunDirectory.identity(bench,
         track.equalsIgnoreCase("all") ? "all" : Track.parse(track).folder(), model.name(),
-        judge.map(JudgeModel::name), m, settings, sh, bootstrap);
+        judge.map(j -> j.name() + (judgeSamples > 1 ? " x" + judgeSamples + " samples" : "")), m, settings, sh,
+        bootstrap);
     PrintWriter err = spec.commandLine().getErr();
     try (RunDirectory run = RunDirectory.open(dir, identity, Duration.ofSeconds(waitForLockS))) {
       ScorerRegistry registry = ScorerRegistry.discover();
-      Scoring scoring = Scoring.builder().mode(m).judge(judge)
+      Scoring scoring = Scoring.builder().mode(m).judge(judge).judgeSamples(judgeSamples)
           .scorers(List.of(registry.get("orpha_exact"), registry.get("orpha_related"))).build();
       Evaluation.Builder eb = Evaluation.builder().model(model).scoring(scoring).concurrency(concurrency)
           .settings(settings).bootstrap(bootstrap).journal(run.journal())
@@ -154,6 +161,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       run.complete(r, bootstrap);
       print(spec.commandLine().getOut(), bench, model.name(), judge, r, dir);
+      printConsistency(spec.commandLine().getOut(), r, bootstrap);
       return errorSummary(err, r);
     }
   }
@@ -199,7 +207,14 @@ final class EvaluateCommand implements Callable<Integer> {
     if (judgeBaseUrl == null || judgeModel == null) {
       throw new ConfigurationException("A judge needs both --judge-base-url and --judge-model.");
     }
-    return Optional.of(client(judgeBaseUrl, judgeModel, judgeApiKeyEnv).build());
+    if (judgeTemperature != null && !(judgeTemperature >= 0 && judgeTemperature <= 2)) {
+      throw new ConfigurationException("--judge-temperature must be between 0 and 2, was " + judgeTemperature + ".");
+    }
+    OpenAiChatClient.Builder b = client(judgeBaseUrl, judgeModel, judgeApiKeyEnv);
+    if (judgeTemperature != null) {
+      b.judgeSettings(GenerationSettings.defaults().withTemperature(judgeTemperature));
+    }
+    return Optional.of(b.build());
   }
 
   private OpenAiChatClient.Builder client(String url, String name, String keyEnv) {
@@ -276,6 +291,21 @@ final class EvaluateCommand implements Callable<Integer> {
           + "; need 0 <= i < n (Slurm arrays starting at 1 set SLURM_ARRAY_TASK_MIN).");
     }
     return new int[] {i, n};
+  }
+
+  /** The judge's self-consistency, when it was asked several times per item. */
+  private static void printConsistency(PrintWriter w, EvaluationResult r, Bootstrap bootstrap) {
+    List<SelfConsistency> rows = SelfConsistency.of(r.items(), bootstrap);
+    if (rows.isEmpty()) {
+      return;
+    }
+    w.printf(Locale.ROOT, "%njudge self-consistency (%d samples per item):%n", rows.get(0).samples());
+    for (SelfConsistency c : rows) {
+      w.printf(Locale.ROOT, "  %-12s %4d items (%d incomplete)  flips %5.1f%%  mean %.4f [%.4f, %.4f] with judge"
+          + " variance  Fleiss' kappa per dimension %s%n", c.track().folder(), c.items(), c.incomplete(),
+          100 * c.flipShare(), c.meanScore(), c.interval().low(), c.interval().high(), c.fleissKappa().stream()
+              .map(k -> Double.isNaN(k) ? "-" : String.format(Locale.ROOT, "%.2f", k)).toList());
+    }
   }
 
   private static void print(PrintWriter w, Benchmark bench, String model, Optional<JudgeModel> judge,

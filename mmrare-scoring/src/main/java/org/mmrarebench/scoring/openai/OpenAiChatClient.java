@@ -179,12 +179,26 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     return send(content.build(), settings);
   }
 
+  /** Sample {@code sample} > 0 is asked with the seed shifted by {@code sample}, so servers honouring seeds vary. */
+  @Override
+  public String reply(String itemIndex, String prompt, int sample) {
+    if (sample == 0) {
+      return reply(itemIndex, prompt);
+    }
+    GenerationSettings s = judgeSettings.withSeed(judgeSettings.seed().orElse(0L) + sample);
+    return judgeReply(prompt, s);
+  }
+
   @Override
   public String reply(String itemIndex, String prompt) {
+    return judgeReply(prompt, judgeSettings);
+  }
+
+  private String judgeReply(String prompt, GenerationSettings settings) {
     JsonArray content = JsonP.PROVIDER.createArrayBuilder()
         .add(JsonP.PROVIDER.createObjectBuilder().add("type", "text").add("text", prompt)).build();
     try {
-      return send(content, judgeSettings).text();
+      return send(content, settings).text();
     } catch (UnusableEndpointException e) {
       throw e;
     } catch (MmrareException e) {

@@ -165,6 +165,39 @@ final class ReportSections {
     return h.toString();
   }
 
+  /** Each run's judge self-consistency, when its judge was asked several times per item. */
+  static String selfConsistency(List<RunSummary> runs, org.mmrarebench.scoring.Bootstrap bootstrap) {
+    StringBuilder h = new StringBuilder();
+    for (RunSummary r : runs) {
+      List<org.mmrarebench.scoring.agreement.SelfConsistency> rows =
+          org.mmrarebench.scoring.agreement.SelfConsistency.of(r.items(), bootstrap);
+      if (rows.isEmpty()) {
+        continue;
+      }
+      if (h.length() == 0) {
+        h.append("<h2>Judge self-consistency</h2>\n<p>The judge asked several times per item: Fleiss' kappa of its"
+            + " samples per rubric dimension, the share of items whose verdicts change between samples, and the mean"
+            + " score with an interval that includes the judge's variance (items resampled, then each item's"
+            + " samples).</p>\n");
+      }
+      h.append("<table class=\"consistency\"><tr><th class=\"text\">").append(esc(r.model())).append(" - judge ")
+          .append(esc(r.judge())).append("</th><th>samples</th><th>items</th><th>flips</th><th>mean (0-1)</th>")
+          .append("<th>95% CI with judge variance</th><th class=\"text\">Fleiss' kappa per dimension</th></tr>\n");
+      for (var c : rows) {
+        h.append("<tr><td class=\"text\">").append(c.track().folder()).append("</td><td>").append(c.samples())
+            .append("</td><td>").append(c.items()).append(c.incomplete() > 0 ? " (+" + c.incomplete() + " incomplete)"
+                : "").append("</td><td>").append(pct(c.flipShare())).append("</td><td>")
+            .append(String.format(Locale.ROOT, "%.3f", c.meanScore())).append("</td><td>")
+            .append(String.format(Locale.ROOT, "[%.3f, %.3f]", c.interval().low(), c.interval().high()))
+            .append("</td><td class=\"text\">").append(c.fleissKappa().stream().map(k -> Double.isNaN(k) ? "-"
+                : String.format(Locale.ROOT, "%.2f", k)).collect(java.util.stream.Collectors.joining(" ")))
+            .append("</td></tr>\n");
+      }
+      h.append("</table>\n");
+    }
+    return h.toString();
+  }
+
   /** The item browser: the data as JSON, the filters and the page script that renders it. */
   static String itemBrowser(List<RunSummary> runs) {
     Map<ItemId, List<ItemResult>> byItem = new LinkedHashMap<>();

@@ -232,6 +232,7 @@ public final class Reports {
       h.append("</table>\n");
     }
     h.append(ReportSections.humanAgreement(runs, human, bootstrap));
+    h.append(ReportSections.selfConsistency(runs, bootstrap));
     h.append(ReportSections.itemBrowser(runs));
     h.append("<h2>Provenance</h2>\n");
     for (RunSummary r : runs) {
