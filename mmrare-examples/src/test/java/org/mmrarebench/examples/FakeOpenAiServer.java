@@ -50,6 +50,8 @@ final class FakeOpenAiServer implements AutoCloseable {
   volatile long latencyMillis;
   volatile int retryAfterSeconds = 1;
   volatile Mode mode = Mode.NORMAL;
+  /** When set, the judge changes its mind on the varying dimension (a dissenting panel member). */
+  volatile boolean contrarian;
   /** When set, the model's answer to every non-judge prompt. */
   volatile String fixedAnswer;
   /** Bytes of the body sent in HUGE_BODY mode. */
@@ -129,7 +131,7 @@ final class FakeOpenAiServer implements AutoCloseable {
           req = r.readObject();
         }
         requests.add(new Request(targets.get(targets.size() - 1), headers, req));
-        String answer = fixedAnswer != null && !answer(req).contains("\n") && !isJudge(req) ? fixedAnswer : answer(req);
+        String answer = contrarian && isJudge(req) ? dissent(answer(req)) : fixedAnswer != null && !answer(req).contains("\n") && !isJudge(req) ? fixedAnswer : answer(req);
         String json = JsonP.PROVIDER.createObjectBuilder()
             .add("choices", JsonP.PROVIDER.createArrayBuilder().add(JsonP.PROVIDER.createObjectBuilder().add("message",
                 JsonP.PROVIDER.createObjectBuilder().add("role", "assistant").add("content", answer))))
@@ -184,6 +186,15 @@ final class FakeOpenAiServer implements AutoCloseable {
       default -> throw new IllegalStateException(mode.name());
     }
     return ANSWERED;
+  }
+
+  /** The same reply with its varying (fourth or fifth) verdict turned around. */
+  private static String dissent(String reply) {
+    String[] lines = reply.split("\n");
+    int i = lines.length == 5 ? 3 : lines.length == 6 ? 4 : lines.length == 3 ? 0 : 4;
+    lines[i] = lines[i].contains("YES") ? lines[i].replace("YES", "NO") : lines[i].contains("NO")
+        ? lines[i].replace("NO", "YES") : lines[i].equals("0") ? "2" : "0";
+    return String.join("\n", lines);
   }
 
   private static boolean isJudge(JsonObject req) {

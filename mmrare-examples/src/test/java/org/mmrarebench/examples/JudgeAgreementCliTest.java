@@ -86,4 +86,35 @@ class JudgeAgreementCliTest {
         "--resamples", "100").code());
     assertTrue(Files.readString(tmp.resolve("rep/report.html")).contains("Judge self-consistency"));
   }
+
+  @Test
+  void aPanelOfThreeJudgesTakesTheMajorityAndShowsItsJudgesSideBySide(@TempDir Path tmp) throws Exception {
+    try (FakeOpenAiServer a = new FakeOpenAiServer(); FakeOpenAiServer b = new FakeOpenAiServer()) {
+      b.contrarian = true;
+      String[] common = {"evaluate", "--base-url", a.baseUrl(), "--model", "m", "--mode", "strict", "--track",
+          "crossmodal", "--resamples", "100", "--quiet"};
+      CliTest.Run panel = CliTest.run(RunnerTest.concat(common, "--judge", a.baseUrl() + ",j1", "--judge",
+          a.baseUrl() + ",j2", "--judge", b.baseUrl() + ",j3", "--out", tmp.resolve("panel").toString()));
+      assertEquals(0, panel.code(), panel.err());
+      assertTrue(panel.out().contains("judge panel (3 judges, majority per dimension)"), panel.out());
+      CliTest.Run single = CliTest.run(RunnerTest.concat(common, "--judge-base-url", a.baseUrl(), "--judge-model", "j1",
+          "--out", tmp.resolve("single").toString()));
+      assertEquals(0, single.code(), single.err());
+      CliTest.Run one = CliTest.run(RunnerTest.concat(common, "--judge", a.baseUrl() + ",j1", "--out",
+          tmp.resolve("x").toString()));
+      assertEquals(1, one.code());
+      assertTrue(one.err().contains("at least two --judge"), one.err());
+    }
+    ObjectMapper json = new ObjectMapper();
+    double p = json.readTree(tmp.resolve("panel/metrics.json").toFile()).get("tracks").get("crossmodal")
+        .get("crossmodal_judge_score").asDouble();
+    double s = json.readTree(tmp.resolve("single/metrics.json").toFile()).get("tracks").get("crossmodal")
+        .get("crossmodal_judge_score").asDouble();
+    assertEquals(s, p, 1e-12, "two of three judges agree with the single judge, so the majority is its verdict");
+    JsonNode item = json.readTree(Files.readAllLines(tmp.resolve("panel/items.jsonl")).get(0));
+    assertTrue(item.get("judge_reply").asText().contains("[panel of 3, majority:"), item.toString());
+    assertEquals(0, CliTest.run("report", tmp.resolve("panel").toString(), "--out", tmp.resolve("rep").toString(),
+        "--resamples", "100").code());
+    assertTrue(Files.readString(tmp.resolve("rep/report.html")).contains("Judge panel"));
+  }
 }

@@ -18,6 +18,26 @@ import org.mmrarebench.core.internal.PyText;
 public final class JudgePrompts {
   private JudgePrompts() {}
 
+  /**
+   * The track a judge prompt built here is for, read from its fixed closing instruction (each track
+   * asks for a different number of answers); empty for any other text.
+   */
+  public static java.util.Optional<org.mmrarebench.core.Track> trackOf(String prompt) {
+    if (prompt.endsWith(DIAG_POST)) {
+      return java.util.Optional.of(org.mmrarebench.core.Track.DIAGNOSIS);
+    }
+    if (prompt.endsWith("Reply with ONLY six YES or NO answers, one per line.")) {
+      return java.util.Optional.of(org.mmrarebench.core.Track.TREATMENT);
+    }
+    if (prompt.endsWith("Reply with ONLY five YES or NO answers, one per line.")) {
+      return java.util.Optional.of(org.mmrarebench.core.Track.CROSSMODAL);
+    }
+    if (prompt.endsWith("Reply with ONLY eight scores (0, 1, or 2), one per line.")) {
+      return java.util.Optional.of(org.mmrarebench.core.Track.EXAMINATION);
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The judge prompt for {@code item} answered with {@code prediction}. */
   public static String build(BenchmarkItem item, String prediction) {
     if (item instanceof DiagnosisItem d) {

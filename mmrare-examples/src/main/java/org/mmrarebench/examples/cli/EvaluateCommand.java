@@ -26,10 +26,12 @@ import org.mmrarebench.scoring.Interval;
 import org.mmrarebench.scoring.ItemResult;
 import org.mmrarebench.scoring.ItemStatus;
 import org.mmrarebench.scoring.JudgeModel;
+import org.mmrarebench.scoring.JudgePanel;
 import org.mmrarebench.scoring.ScorerRegistry;
 import org.mmrarebench.scoring.Scoring;
 import org.mmrarebench.scoring.ScoringMode;
 import org.mmrarebench.scoring.TrackMetrics;
+import org.mmrarebench.scoring.agreement.PanelAgreement;
 import org.mmrarebench.scoring.agreement.SelfConsistency;
 import org.mmrarebench.scoring.openai.OpenAiChatClient;
 import org.mmrarebench.scoring.run.ProgressBar;
@@ -64,6 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
   String judgeModel;
   @Option(names = "--judge-api-key-env", paramLabel = "VAR", description = "Environment variable holding the"
       + " judge's API key.") String judgeApiKeyEnv;
+  @Option(names = "--judge", paramLabel = "URL,MODEL[,VAR]", description = "A judge of a panel (repeat for each,"
+      + " at least two): its OpenAI-compatible endpoint, model name and, optionally, the variable holding its key."
+      + " The panel's verdict per dimension is the majority of its judges'.") List<String> panel = new java.util.ArrayList<>();
   @Option(names = "--judge-samples", paramLabel = "K", defaultValue = "1", description = "Ask the judge K times per"
       + " item to measure its self-consistency (Fleiss' kappa, flips, an interval with judge variance); the score"
       + " stays the first reply's (default: ${DEFAULT-VALUE}).") int judgeSamples;
@@ -162,6 +167,7 @@ final class EvaluateCommand implements Callable<Integer> {
       run.complete(r, bootstrap);
       print(spec.commandLine().getOut(), bench, model.name(), judge, r, dir);
       printConsistency(spec.commandLine().getOut(), r, bootstrap);
+      printPanel(spec.commandLine().getOut(), r);
       return errorSummary(err, r);
     }
   }
@@ -201,6 +207,29 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private Optional<JudgeModel> judge() {
+    if (!panel.isEmpty()) {
+      if (judgeBaseUrl != null || judgeModel != null) {
+        throw new ConfigurationException("Give the judge either with --judge-base-url/--judge-model or as a panel"
+            + " with --judge (twice or more), not both.");
+      }
+      if (panel.size() < 2) {
+        throw new ConfigurationException("A panel needs at least two --judge options; for one judge use"
+            + " --judge-base-url and --judge-model.");
+      }
+      List<JudgeModel> judges = new java.util.ArrayList<>();
+      for (String spec : panel) {
+        String[] f = spec.split(",", -1);
+        if (f.length < 2 || f.length > 3 || f[0].isBlank() || f[1].isBlank()) {
+          throw new ConfigurationException("--judge must be URL,MODEL or URL,MODEL,KEY_VARIABLE, was '" + spec + "'.");
+        }
+        OpenAiChatClient.Builder b = client(f[0].strip(), f[1].strip(), f.length == 3 ? f[2].strip() : null);
+        if (judgeTemperature != null) {
+          b.judgeSettings(GenerationSettings.defaults().withTemperature(judgeTemperature));
+        }
+        judges.add(b.build());
+      }
+      return Optional.of(JudgePanel.majority(judges));
+    }
     if (judgeBaseUrl == null && judgeModel == null) {
       return Optional.empty();
     }
@@ -291,6 +320,24 @@ final class EvaluateCommand implements Callable<Integer> {
           + "; need 0 <= i < n (Slurm arrays starting at 1 set SLURM_ARRAY_TASK_MIN).");
     }
     return new int[] {i, n};
+  }
+
+  /** The panel's judges side by side, when the judge was a panel. */
+  private static void printPanel(PrintWriter w, EvaluationResult r) {
+    List<PanelAgreement> rows = PanelAgreement.of(r.items());
+    if (rows.isEmpty()) {
+      return;
+    }
+    w.printf(Locale.ROOT, "%njudge panel (%d judges, majority per dimension):%n", rows.get(0).judges());
+    for (PanelAgreement p : rows) {
+      w.printf(Locale.ROOT, "  %-12s %4d items  mean score per judge %s  Fleiss' kappa %s  Krippendorff's alpha %s%n",
+          p.track().folder(), p.items(), fmt(p.judgeMeans(), "%.3f"), fmt(p.fleissKappa(), "%.2f"),
+          fmt(p.krippendorffAlpha(), "%.2f"));
+    }
+  }
+
+  private static List<String> fmt(List<Double> v, String f) {
+    return v.stream().map(x -> Double.isNaN(x) ? "-" : String.format(Locale.ROOT, f, x)).toList();
   }
 
   /** The judge's self-consistency, when it was asked several times per item. */

@@ -165,6 +165,40 @@ final class ReportSections {
     return h.toString();
   }
 
+  /** Each run's judge panel, judges side by side, when its judge was a panel. */
+  static String panel(List<RunSummary> runs) {
+    StringBuilder h = new StringBuilder();
+    for (RunSummary r : runs) {
+      List<org.mmrarebench.scoring.agreement.PanelAgreement> rows =
+          org.mmrarebench.scoring.agreement.PanelAgreement.of(r.items());
+      if (rows.isEmpty()) {
+        continue;
+      }
+      if (h.length() == 0) {
+        h.append("<h2>Judge panel</h2>\n<p>Several judges, the majority verdict per rubric dimension (a tie goes to"
+            + " NO). Each judge's mean score over the items it read, and the judges' agreement per dimension: Fleiss'"
+            + " kappa (items every judge read) and Krippendorff's alpha (nominal; all items).</p>\n");
+      }
+      h.append("<table class=\"panel\"><tr><th class=\"text\">").append(esc(r.model()))
+          .append("</th><th>judges</th><th>items</th><th class=\"text\">mean score per judge (0-1)</th>")
+          .append("<th class=\"text\">Fleiss' kappa per dimension</th><th class=\"text\">Krippendorff's alpha")
+          .append(" per dimension</th></tr>\n");
+      for (var p : rows) {
+        h.append("<tr><td class=\"text\">").append(p.track().folder()).append("</td><td>").append(p.judges())
+            .append("</td><td>").append(p.items()).append("</td><td class=\"text\">").append(nums(p.judgeMeans(), "%.3f"))
+            .append("</td><td class=\"text\">").append(nums(p.fleissKappa(), "%.2f")).append("</td><td class=\"text\">")
+            .append(nums(p.krippendorffAlpha(), "%.2f")).append("</td></tr>\n");
+      }
+      h.append("</table>\n");
+    }
+    return h.toString();
+  }
+
+  private static String nums(List<Double> v, String f) {
+    return v.stream().map(x -> Double.isNaN(x) ? "-" : String.format(Locale.ROOT, f, x))
+        .collect(java.util.stream.Collectors.joining(" "));
+  }
+
   /** Each run's judge self-consistency, when its judge was asked several times per item. */
   static String selfConsistency(List<RunSummary> runs, org.mmrarebench.scoring.Bootstrap bootstrap) {
     StringBuilder h = new StringBuilder();

@@ -233,6 +233,7 @@ public final class Reports {
     }
     h.append(ReportSections.humanAgreement(runs, human, bootstrap));
     h.append(ReportSections.selfConsistency(runs, bootstrap));
+    h.append(ReportSections.panel(runs));
     h.append(ReportSections.itemBrowser(runs));
     h.append("<h2>Provenance</h2>\n");
     for (RunSummary r : runs) {
