@@ -69,7 +69,7 @@ final class ReportSections {
   }
 
   static String pct(double v) {
-    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f\u00a0%%", 100 * v); // the sign stays with the number
   }
 
   /**
@@ -103,7 +103,7 @@ final class ReportSections {
             .append(b.substring(3).replace('_', ' ')).append("</th><th>n</th>");
         for (RunSummary r : with) {
           String k = r.primaryKey(t).orElse("");
-          h.append("<th>").append(esc(r.model())).append("<br><small>").append(esc(k)).append(" (")
+          h.append("<th class=\"name\">").append(esc(r.model())).append("<br><small>").append(esc(k)).append(" (")
               .append(k.equals("diagnosis_f1") ? "0-100" : "0-1").append(")</small></th>");
         }
         h.append("</tr>\n");
@@ -155,10 +155,9 @@ final class ReportSections {
         h.append("<tr><td class=\"text\">").append(d.track().folder()).append("</td><td>").append(d.dimension())
             .append("</td><td>").append(d.n()).append(d.n() < TrackMetrics.SMALL_N ? " <span class=\"small-n\">small n"
                 + "</span>" : "").append("</td><td>").append(pct(d.percentAgreement())).append("</td><td>[")
-            .append(pct(d.percentInterval().low())).append(", ").append(pct(d.percentInterval().high()))
-            .append("]</td><td>").append(String.format(Locale.ROOT, "%.3f", d.kappa())).append("</td><td>[")
-            .append(String.format(Locale.ROOT, "%.3f, %.3f", d.kappaInterval().low(), d.kappaInterval().high()))
-            .append("]</td></tr>\n");
+            .append(pct(d.percentInterval().low())).append(",\u00a0").append(pct(d.percentInterval().high()))
+            .append("]</td><td>").append(num(d.kappa())).append("</td><td>[").append(num(d.kappaInterval().low()))
+            .append(",\u00a0").append(num(d.kappaInterval().high())).append("]</td></tr>\n");
       }
       h.append("</table>\n");
     }
@@ -194,6 +193,10 @@ final class ReportSections {
     return h.toString();
   }
 
+  private static String num(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
   private static String nums(List<Double> v, String f) {
     return v.stream().map(x -> Double.isNaN(x) ? "-" : String.format(Locale.ROOT, f, x))
         .collect(java.util.stream.Collectors.joining(" "));
@@ -222,7 +225,7 @@ final class ReportSections {
             .append("</td><td>").append(c.items()).append(c.incomplete() > 0 ? " (+" + c.incomplete() + " incomplete)"
                 : "").append("</td><td>").append(pct(c.flipShare())).append("</td><td>")
             .append(String.format(Locale.ROOT, "%.3f", c.meanScore())).append("</td><td>")
-            .append(String.format(Locale.ROOT, "[%.3f, %.3f]", c.interval().low(), c.interval().high()))
+            .append(String.format(Locale.ROOT, "[%.3f,\u00a0%.3f]", c.interval().low(), c.interval().high()))
             .append("</td><td class=\"text\">").append(c.fleissKappa().stream().map(k -> Double.isNaN(k) ? "-"
                 : String.format(Locale.ROOT, "%.2f", k)).collect(java.util.stream.Collectors.joining(" ")))
             .append("</td></tr>\n");

@@ -142,6 +142,8 @@ public final class Reports {
         .append("body{font-family:system-ui,sans-serif;margin:24px auto;padding:0 12px;color:#222;max-width:1060px}")
         .append("table{border-collapse:collapse;margin:8px 0 16px;max-width:100%}td,th{border:1px solid #ccc;")
         .append("padding:3px 8px;text-align:right;overflow-wrap:break-word}.text,th.text,td.text{text-align:left}")
+        // long names (model@URL) may break anywhere, so no table is wider than the page
+        .append(".text,.name{overflow-wrap:anywhere}")
         .append("h2{margin-top:32px}.banner{background:#fff3cd;border:1px solid #e0b000;padding:10px 14px;")
         .append("border-radius:4px;margin:12px 0}")
         .append(".small-n{background:#fde2b3;color:#7a4b00;border-radius:3px;padding:0 4px;font-size:11px}")
@@ -176,7 +178,7 @@ public final class Reports {
           h.append("<tr><td class=\"text\">").append(esc(r.model())).append("</td><td class=\"text\">")
               .append(t.folder()).append("</td><td class=\"text\">").append(k).append(scale == 100 ? " (0-100)" : " (0-1)")
               .append("</td><td>").append(fmt(r.number(t, k))).append("</td><td>[").append(fmt(ci[0] * scale))
-              .append(", ").append(fmt(ci[1] * scale)).append("]</td><td class=\"text\">")
+              .append(",\u00a0").append(fmt(ci[1] * scale)).append("]</td><td class=\"text\">")
               .append(esc(r.text(t, k + "_ci_method"))).append("</td><td>").append((long) r.number(t, "n_total"))
               .append(r.number(t, "n_total") < TrackMetrics.SMALL_N ? " <span class=\"small-n\">small n</span>" : "")
               .append("</td><td>").append(ReportSections.pct(rate(r, t, "n_unscored"))).append("</td><td>")
