@@ -137,9 +137,41 @@ public final class Orphanet {
    * than letters and digits turned into one space, trimmed.
    */
   public static String normalizeName(String name) {
-    String n = Normalizer.isNormalized(name, Normalizer.Form.NFKD) ? name
-        : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+    String ascii = asciiNormalized(name);
+    if (ascii != null) {
+      return ascii;
+    }
+    // marks are removed whether the name came composed or already decomposed (a decomposed "e\u0301"
+    // used to keep its mark and split the word)
+    String n = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
     return NON_ALNUM.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+  }
+
+  /**
+   * The same result as the general path for pure-ASCII names (most names), without regex or Unicode
+   * normalisation: lower case, runs of anything but letters and digits as one space, trimmed. Null
+   * for a name with a non-ASCII character.
+   */
+  private static String asciiNormalized(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    boolean gap = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      boolean alnum = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+      if (alnum) {
+        if (gap && sb.length() > 0) {
+          sb.append(' ');
+        }
+        gap = false;
+        sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+      } else {
+        gap = true;
+      }
+    }
+    return sb.toString();
   }
 
   private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
