@@ -66,8 +66,10 @@ public final class OfflineBaselineModel implements ModelAdapter {
         String term = normalized.get(p.term());
         double idf = Math.log((double) annotated / df.get(term));
         byTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(new Posting(i, p.frequency().weight() * idf));
-        words = Math.max(words, term.split(" ").length);
       }
+    }
+    for (String term : df.keySet()) {
+      words = Math.max(words, (int) term.chars().filter(ch -> ch == ' ').count() + 1);
     }
     this.maxTermWords = words;
   }
