@@ -169,6 +169,13 @@ class FailureModesTest extends LoopbackServerTests {
       assertTrue(r.err().contains("12 of 12 items ended with an error"), r.err());
       assertTrue(r.err().contains("[REDACTED]"), r.err());
       assertNoSecretAnywhere(tmp, r);
+      // an extra header's value (Azure-style api-key) is redacted from echoes too
+      server.mode = FakeOpenAiServer.Mode.ECHO_AUTH_500;
+      CliTest.Run h = CliTest.run("evaluate", "--base-url", server.baseUrl(), "--model", "fake-vlm", "--header",
+          "Authorization-Echo=ignored", "--header", "api-key=hdr-SECRET-4f2a9c", "--max-attempts", "1", "--track",
+          "diagnosis", "--out", tmp.resolve("run3").toString(), "--resamples", "50", "--quiet");
+      assertEquals(3, h.code(), h.err());
+      assertNoSecretAnywhere(tmp, h);
       server.mode = FakeOpenAiServer.Mode.ECHO_AUTH_401;
       CliTest.Run r2 = CliTest.run("evaluate", "--base-url", server.baseUrl(), "--model", "fake-vlm", "--api-key-env",
           "MMRARE_TEST_KEY", "--track", "diagnosis", "--out", tmp.resolve("run2").toString(), "--quiet");

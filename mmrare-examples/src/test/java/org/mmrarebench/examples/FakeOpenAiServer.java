@@ -177,7 +177,8 @@ final class FakeOpenAiServer implements AutoCloseable {
         return CLOSE;
       }
       case ECHO_AUTH_500 -> respond(out, 500, "Internal Server Error",
-          "{\"error\":\"bad request, headers were: Authorization: " + auth + "\"}", null);
+          "{\"error\":\"bad request, headers were: Authorization: " + auth + " X: " + headers.getOrDefault("api-key", "")
+              + "\"}", null);
       case ECHO_AUTH_401 -> respond(out, 401, "Unauthorized",
           "{\"error\":\"invalid key\",\"received\":\"" + auth + "\"}", null);
       case ALWAYS_500 -> respond(out, 500, "Internal Server Error", "{\"error\":\"boom\"}", null);

@@ -105,6 +105,8 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     });
     List<String> known = new java.util.ArrayList<>(url.secrets());
     apiKey.ifPresent(known::add);
+    // extra headers often carry credentials too (Azure's api-key): never echo their values either
+    b.headers.values().forEach(known::add);
     this.secrets = List.copyOf(known);
     Map<String, String> h = new LinkedHashMap<>(b.headers);
     if (apiKey.isEmpty()) {
