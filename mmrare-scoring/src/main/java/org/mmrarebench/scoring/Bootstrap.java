@@ -153,8 +153,8 @@ public record Bootstrap(int resamples, long seed, double confidence) {
     return new StandardDeviation(true).evaluate(values) / Math.sqrt(values.length);
   }
 
-  /** Linear-interpolation quantile of sorted data (numpy's default). */
-  static double quantile(double[] sorted, double q) {
+  /** The {@code q} quantile of sorted data, interpolating linearly between neighbours (numpy's default). */
+  public static double quantile(double[] sorted, double q) {
     double pos = q * (sorted.length - 1);
     int lo = (int) Math.floor(pos);
     int hi = (int) Math.ceil(pos);

@@ -218,15 +218,9 @@ public final class Agreement {
     double[] sorted = java.util.Arrays.copyOf(ks, m);
     java.util.Arrays.sort(sorted);
     double alpha = 1 - bootstrap.confidence();
-    return new Interval(quantile(sorted, alpha / 2), quantile(sorted, 1 - alpha / 2));
+    return new Interval(Bootstrap.quantile(sorted, alpha / 2), Bootstrap.quantile(sorted, 1 - alpha / 2));
   }
 
-  private static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = (int) Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-  }
 
   /**
    * Fleiss' kappa: {@code ratings[item][rater]} categories, every item rated by the same number of

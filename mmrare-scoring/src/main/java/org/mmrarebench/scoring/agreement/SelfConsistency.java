@@ -108,13 +108,7 @@ public record SelfConsistency(Track track, int samples, int items, int incomplet
     }
     Arrays.sort(means);
     double alpha = 1 - bootstrap.confidence();
-    return new Interval(at(means, alpha / 2), at(means, 1 - alpha / 2));
+    return new Interval(Bootstrap.quantile(means, alpha / 2), Bootstrap.quantile(means, 1 - alpha / 2));
   }
 
-  private static double at(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = (int) Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-  }
 }
