@@ -130,6 +130,31 @@ class FailureModesTest extends LoopbackServerTests {
   }
 
   @Test
+  void aReportWriterKilledAtAnyMomentLeavesWholeFilesAndItsLeftoversAreSweptLater(@TempDir Path tmp)
+      throws Exception {
+    Path run = tmp.resolve("run");
+    assertEquals(0, CliTest.run("evaluate", "--out", run.toString(), "--quiet", "--resamples", "50").code());
+    Path rep = tmp.resolve("rep");
+    assertEquals(0, CliTest.run("report", run.toString(), "--out", rep.toString(), "--resamples", "50").code());
+    for (long delay : new long[] {150, 300, 450, 600, 750, 900}) {
+      Process p = RunnerTest.child("report", run.toString(), "--out", rep.toString(), "--resamples", "20000");
+      Thread.sleep(delay);
+      p.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+      // whatever moment the kill came, each file is a whole report: the old one or the new one
+      assertTrue(Files.readString(rep.resolve("report.html")).endsWith("</html>\n"));
+      assertTrue(Files.readString(rep.resolve("leaderboard.md")).startsWith("# MMRareBench leaderboard"));
+      assertTrue(Files.readString(rep.resolve("leaderboard.md")).contains("Fallback runs (no judge)"));
+    }
+    // a leftover older than a live writer's is swept by the next successful write
+    Path stale = rep.resolve(".report.html.0123abcd.tmp");
+    Files.writeString(stale, "half a report");
+    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+        - 3_600_000L));
+    assertEquals(0, CliTest.run("report", run.toString(), "--out", rep.toString(), "--resamples", "50").code());
+    assertFalse(Files.exists(stale));
+  }
+
+  @Test
   void aJournalWithoutRunJsonIsNotReused(@TempDir Path tmp) throws IOException {
     Path run = tmp.resolve("run");
     Files.createDirectories(run);

@@ -24,6 +24,34 @@ import org.mmrarebench.core.MmrareException;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** A temporary file older than this is a leftover of a killed writer, not a live one's. */
+  private static final long STALE_MILLIS = 10 * 60 * 1000L;
+
+  /**
+   * Removes temporary siblings of {@code name} that a writer killed outright (SIGKILL, power loss)
+   * left behind; fresh ones may belong to a live writer and are kept.
+   */
+  private static void sweep(Path dir, String name) {
+    String prefix = "." + name + ".";
+    long now = System.currentTimeMillis();
+    try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> {
+      String n = p.getFileName().toString();
+      return n.startsWith(prefix) && n.endsWith(".tmp");
+    })) {
+      for (Path p : ds) {
+        try {
+          if (now - Files.getLastModifiedTime(p).toMillis() > STALE_MILLIS) {
+            Files.deleteIfExists(p);
+          }
+        } catch (IOException ignored) {
+          // another process may be sweeping too
+        }
+      }
+    } catch (IOException ignored) {
+      // sweeping is a courtesy; the write itself succeeded
+    }
+  }
+
   /** Writes text into a {@link Writer}. */
   @FunctionalInterface
   public interface Body {
@@ -61,6 +89,7 @@ public final class AtomicFiles {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
       done = true;
+      sweep(dir, file.getFileName().toString());
     } catch (IOException e) {
       throw new MmrareException("Cannot write " + file + ": " + e + ". The previous file, if any, is unchanged;"
           + " free some space or choose another directory, then run again.", e);
