@@ -65,11 +65,24 @@ public final class AtomicFiles {
   }
 
   /**
+   * Like {@link #writeString} without sweeping old temporary files: for many small files in large
+   * directories (cache entries), where listing the directory on every write would cost more than a
+   * rare leftover.
+   */
+  public static void writeStringUnswept(Path file, String text) {
+    write(file, w -> w.write(text), false);
+  }
+
+  /**
    * Replaces {@code file} with what {@code body} writes (UTF-8).
    *
    * @throws MmrareException naming the file when it cannot be written
    */
   public static void write(Path file, Body body) {
+    write(file, body, true);
+  }
+
+  private static void write(Path file, Body body, boolean sweep) {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
         + ".tmp");
@@ -89,7 +102,9 @@ public final class AtomicFiles {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
       done = true;
-      sweep(dir, file.getFileName().toString());
+      if (sweep) {
+        sweep(dir, file.getFileName().toString());
+      }
     } catch (IOException e) {
       throw new MmrareException("Cannot write " + file + ": " + e + ". The previous file, if any, is unchanged;"
           + " free some space or choose another directory, then run again.", e);

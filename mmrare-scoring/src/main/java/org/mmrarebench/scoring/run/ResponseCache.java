@@ -83,7 +83,7 @@ public final class ResponseCache {
     Path p = path(kind, keyHash(key));
     JsonObject value = JsonP.PROVIDER.createObjectBuilder().add(field, text).build();
     try {
-      AtomicFiles.writeString(p, JsonFiles.line(value));
+      AtomicFiles.writeStringUnswept(p, JsonFiles.line(value));
     } catch (MmrareException e) {
       if (writable.getAndSet(false)) {
         warnings.accept("the response cache " + dir + " cannot be written (" + e.getCause() + "); the run continues"
