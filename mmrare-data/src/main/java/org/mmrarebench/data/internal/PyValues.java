@@ -267,7 +267,9 @@ public final class PyValues {
       return (1 / d < 0) ? "-0.0" : "0.0";
     }
     // Schubfach prints Java style ("1.0E20", "123.45", "1.0E-5"); take its digits and exponent.
-    String j = com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal.toString(Math.abs(d));
+    // NumberOutput's fast writer is Schubfach through jackson-core's exported API (its schubfach
+    // package is not exported to named modules).
+    String j = com.fasterxml.jackson.core.io.NumberOutput.toString(Math.abs(d), true);
     int e = j.indexOf('E');
     String mant = e < 0 ? j : j.substring(0, e);
     int exp10 = e < 0 ? 0 : Integer.parseInt(j.substring(e + 1));
