@@ -96,12 +96,52 @@ public final class Scoring {
           + ": recording the reference fallback (" + (track == Track.DIAGNOSIS ? "token F1 only" : "substring_match")
           + "), not judge scores.");
     }
-    List<ItemResult> out = new ArrayList<>(predictions.size());
-    for (Prediction p : predictions) {
-      out.add(scoreItem(bench.get(track, p.index()).orElseThrow(), p));
+    ItemResult[] out = new ItemResult[predictions.size()];
+    // Without a judge, or with recorded replies, scoring is pure computation (scorers and judges are
+    // thread-safe by contract): large runs use every core. A live judge is asked one item at a time
+    // here, as before; Evaluation owns concurrency against servers.
+    int threads = judge.isEmpty() || judge.get() instanceof ReplayJudge
+        ? Math.min(Runtime.getRuntime().availableProcessors(), predictions.size() / PARALLEL_CHUNK) : 1;
+    if (threads <= 1) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = scoreItem(bench.get(track, predictions.get(i).index()).orElseThrow(), predictions.get(i));
+      }
+      return new ArrayList<>(java.util.Arrays.asList(out));
     }
-    return out;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "mmrare-score");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+      for (int from = 0; from < out.length; from += PARALLEL_CHUNK) {
+        int start = from;
+        int end = Math.min(out.length, from + PARALLEL_CHUNK);
+        parts.add(pool.submit(() -> {
+          for (int i = start; i < end; i++) {
+            out[i] = scoreItem(bench.get(track, predictions.get(i).index()).orElseThrow(), predictions.get(i));
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : parts) {
+        f.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      // the first failure, as the sequential loop would raise it
+      com.google.common.base.Throwables.throwIfUnchecked(e.getCause());
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new org.mmrarebench.core.MmrareException("Scoring was interrupted; nothing was written.", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    return new ArrayList<>(java.util.Arrays.asList(out));
   }
+
+  /** Items per task when scoring runs on several threads (and the least worth a second thread). */
+  private static final int PARALLEL_CHUNK = 1_000;
 
   /** The items of {@code track} in {@code bench} that no prediction answers, in benchmark order. */
   public static List<ItemId> unanswered(Benchmark bench, Track track, List<Prediction> predictions) {

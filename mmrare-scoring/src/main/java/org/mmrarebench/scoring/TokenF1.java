@@ -46,16 +46,20 @@ public final class TokenF1 {
   }
 
   /** {@code re.sub(r"\b(a|an|the)\b", " ", text)} with Python's Unicode word boundaries. */
-  private static String removeArticles(CharSequence s) {
+  private static String removeArticles(CharSequence text) {
+    String s = text.toString();
     StringBuilder out = new StringBuilder(s.length());
     int i = 0;
     int n = s.length();
     while (i < n) {
+      char c = s.charAt(i);
       int matched = -1;
-      if (PyText.boundaryAt(s, i)) {
+      // every article starts with 'a' or 't': only there can the pattern match (the regex engine
+      // tries each position in turn, as this loop does, and resumes after a match)
+      if ((c == 'a' || c == 't') && PyText.boundaryAt(s, i)) {
         for (String a : ARTICLES) {
           int end = i + a.length();
-          if (end <= n && s.subSequence(i, end).toString().equals(a) && PyText.boundaryAt(s, end)) {
+          if (s.startsWith(a, i) && PyText.boundaryAt(s, end)) {
             matched = end;
             break;
           }
@@ -65,7 +69,7 @@ public final class TokenF1 {
         out.append(' ');
         i = matched;
       } else {
-        out.append(s.charAt(i));
+        out.append(c);
         i++;
       }
     }

@@ -66,9 +66,11 @@ final class ScoreCommand implements Callable<Integer> {
     if (t == Track.DIAGNOSIS) {
       Prewarm.orphanet();
     }
+    java.util.concurrent.Future<List<Prediction>> read =
+        Prewarm.async("mmrare-predictions", () -> PredictionsReader.read(predictions, t));
     Benchmark bench = data.load(t);
     Prewarm.fingerprint(bench);
-    List<Prediction> preds = PredictionsReader.read(predictions, t);
+    List<Prediction> preds = Prewarm.join(read);
     List<ItemId> missing = Scoring.unanswered(bench, t, preds);
     if (!missing.isEmpty()) {
       String which = missing.size() + " of " + bench.track(t).size() + " " + t.folder() + " items have no prediction in "
@@ -93,13 +95,24 @@ final class ScoreCommand implements Callable<Integer> {
       }
     }
     List<ItemResult> results = Scoring.builder().mode(m).judge(judge).scorers(extra).build().score(bench, t, preds);
-    TrackMetrics metrics = TrackMetrics.compute(t, results, new Bootstrap(resamples, seed, 0.95));
-    Map<String, Object> json = new LinkedHashMap<>(metrics.toMap());
-    if (t == Track.DIAGNOSIS && m == ScoringMode.STRICT && judge.isPresent()) {
-      json.put("diagnosis_orpha_judge_agreement", OrphanetScorers.judgeAgreement(results));
+    // items.jsonl is written while the metrics are computed; metrics.json follows it, as before
+    java.util.concurrent.Future<Void> items = Prewarm.async("mmrare-write", () -> {
+      ResultsJson.writeItems(out.resolve("items.jsonl"), results);
+      return null;
+    });
+    Map<String, Object> json;
+    TrackMetrics metrics;
+    try {
+      metrics = TrackMetrics.compute(t, results, new Bootstrap(resamples, seed, 0.95));
+      json = new LinkedHashMap<>(metrics.toMap());
+      if (t == Track.DIAGNOSIS && m == ScoringMode.STRICT && judge.isPresent()) {
+        json.put("diagnosis_orpha_judge_agreement", OrphanetScorers.judgeAgreement(results));
+      }
+      json.put("provenance", provenance(bench, t, judge, m));
+    } finally {
+      // whatever happens to the metrics, the per-item results already computed are written whole
+      Prewarm.join(items);
     }
-    json.put("provenance", provenance(bench, t, judge, m));
-    ResultsJson.writeItems(out.resolve("items.jsonl"), results);
     ResultsJson.writeJson(out.resolve("metrics.json"), json);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "%s (%s%s): %s = %.4f over %d items (scored %s, unscored %s, judge errors %s, model errors %s)%n",
