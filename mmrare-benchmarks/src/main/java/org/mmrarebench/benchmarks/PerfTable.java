@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.scoring.CompatJudgeParser;
 import org.mmrarebench.scoring.TokenF1;
@@ -28,7 +30,8 @@ import org.mmrarebench.scoring.TokenF1;
  *
  * Whole-process rows start a fresh JVM ({@code java -jar mmrare.jar ...}) and report the median wall
  * time of three runs and the peak RSS ({@code /usr/bin/time}); the throughput rows run on one
- * thread after a warm-up. {@code --full} adds the paper-scale read (1.5 GB, 7,958 images of 150 KB
+ * thread after a warm-up. When the jar sits in a checkout ({@code bin/mmrare} three folders up),
+ * the one-track score and the main job are measured through that launcher too. {@code --full} adds the paper-scale read (1.5 GB, 7,958 images of 150 KB
  * under -Xmx256m), which needs 1.6 GB of disk.
  */
 public final class PerfTable {
@@ -68,9 +71,20 @@ public final class PerfTable {
 
     rows.add(row("token F1, one core, warmed", "52,000 pairs/s", f1Throughput()));
     rows.add(row("judge-reply parsing, one core (compat)", "446,000 replies/s", parseThroughput()));
+    // each run starts from an empty run directory, as the README's first command does (not a resume)
+    Path mainOut = work.resolve("main-job");
     rows.add(row("the main job (evaluate on the embedded sample)", "-",
-        measure(jar, List.of(), "evaluate", "--out", work.resolve("main-" + System.nanoTime()).toString(),
-            "--quiet")));
+        measure(javaCommand(jar, List.of(), "evaluate", "--out", mainOut.toString(), "--quiet"), Map.of(), mainOut)));
+    // bin/mmrare beside the jar's checkout: the same jobs with its class-data archive and C1 only
+    Path launcher = jar.getParent().getParent().getParent().resolve("bin/mmrare");
+    if (Files.isRegularFile(launcher)) {
+      Path cache = work.resolve("launcher-cache");
+      rows.add(row("score T1 through bin/mmrare", "0.49 s", measureLauncher(launcher, jar, cache, null, "score",
+          "--data", fx.toString(), "--track", "diagnosis", "--predictions", preds.toString(), "--out",
+          work.resolve("out-t1-launcher").toString())));
+      rows.add(row("the main job through bin/mmrare", "-", measureLauncher(launcher, jar, cache, mainOut,
+          "evaluate", "--out", mainOut.toString(), "--quiet")));
+    }
     if (full) {
       Path paper = work.resolve("fx150");
       if (!Files.exists(paper.resolve("diagnosis/diagnosis_opened.tsv"))) {
@@ -98,10 +112,28 @@ public final class PerfTable {
 
   /** Median wall time of three fresh-JVM runs and the largest peak RSS. */
   private static String measure(Path jar, List<String> jvm, String... args) throws Exception {
+    return measure(javaCommand(jar, jvm, args), Map.of(), null);
+  }
+
+  /** The same through {@code bin/mmrare}, after one run that makes its class-data archive. */
+  private static String measureLauncher(Path launcher, Path jar, Path cache, @Nullable Path fresh, String... args)
+      throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("sh", launcher.toString()));
+    cmd.addAll(List.of(args));
+    Map<String, String> env = Map.of("MMRARE_JAR", jar.toString(), "MMRARE_CACHE", cache.toString());
+    run(cmd, env);
+    return measure(cmd, env, fresh);
+  }
+
+  /** {@code fresh}, when given, is deleted before each run. */
+  private static String measure(List<String> cmd, Map<String, String> env, @Nullable Path fresh) throws Exception {
     List<Double> walls = new ArrayList<>();
     long rss = 0;
     for (int i = 0; i < 3; i++) {
-      double[] r = run(jar, jvm, args);
+      if (fresh != null && Files.exists(fresh)) {
+        com.google.common.io.MoreFiles.deleteRecursively(fresh, com.google.common.io.RecursiveDeleteOption.ALLOW_INSECURE);
+      }
+      double[] r = run(cmd, env);
       walls.add(r[0]);
       rss = Math.max(rss, (long) r[1]);
     }
@@ -109,16 +141,28 @@ public final class PerfTable {
     return String.format(Locale.ROOT, "%.2f s, %d MB RSS", walls.get(1), rss / 1024);
   }
 
-  /** Wall seconds and peak RSS in KB of one run, through /usr/bin/time. */
   private static double[] run(Path jar, List<String> jvm, String... args) throws Exception {
-    Path times = Files.createTempFile("mmrare-time", ".txt");
-    List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %M", "java"));
+    return run(javaCommand(jar, jvm, args), Map.of());
+  }
+
+  private static List<String> javaCommand(Path jar, List<String> jvm, String... args) {
+    List<String> cmd = new ArrayList<>(List.of("java"));
     cmd.addAll(jvm);
     cmd.add("-jar");
     cmd.add(jar.toString());
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return cmd;
+  }
+
+  /** Wall seconds and peak RSS in KB of one run, through /usr/bin/time. */
+  private static double[] run(List<String> command, Map<String, String> env) throws Exception {
+    Path times = Files.createTempFile("mmrare-time", ".txt");
+    List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %M"));
+    cmd.addAll(command);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().putAll(env);
+    Process p = pb.start();
     if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IllegalStateException("failed: " + String.join(" ", cmd));
     }
