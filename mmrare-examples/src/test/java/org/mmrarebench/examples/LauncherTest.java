@@ -88,7 +88,7 @@ class LauncherTest {
   }
 
   @Test
-  void plainModeAndMissingJar() throws Exception {
+  void plainModeMissingJarAndMissingJava() throws Exception {
     Path jar = echoJar(tmp.resolve("echo.jar"));
     Path cache = tmp.resolve("cache");
     Result plain = launch(jar, cache, Map.of("MMRARE_CDS", "0"), "exit=0", "x");
@@ -98,6 +98,9 @@ class LauncherTest {
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("no jar at") && missing.err().contains("mvn -q -B -DskipTests package"),
         missing.err());
+    Result noJava = launch(jar, cache, Map.of("JAVA", tmp.resolve("no-such-java").toString()), "x");
+    assertEquals(1, noJava.code());
+    assertTrue(noJava.err().contains("install Java 17+ or set JAVA"), noJava.err());
   }
 
   private record Result(int code, List<String> lines, String err) {}
