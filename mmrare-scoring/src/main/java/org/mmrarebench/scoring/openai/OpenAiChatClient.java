@@ -46,6 +46,7 @@ import org.mmrarebench.core.Prompt;
 import org.mmrarebench.core.UnusableEndpointException;
 import org.mmrarebench.core.internal.Secrets;
 import org.mmrarebench.scoring.JudgeModel;
+import org.mmrarebench.scoring.RetryPolicy;
 import org.mmrarebench.scoring.internal.JsonFiles;
 import org.mmrarebench.scoring.internal.JsonP;
 
@@ -68,21 +69,17 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
   private final long maxResponseBytes;
   private final Duration maxRetryWait;
   private final java.time.Clock clock;
-  private final Sleeper sleeper;
   private final String modelName;
   private final Optional<String> apiKey;
   private final Map<String, String> headers;
   private final int maxAttempts;
-  private final Duration baseDelay;
-  private final Duration maxDelay;
+  // backoff, rate limit and sleeping: the same code as RetryPolicy.wrap, with this client's own limit
+  private final RetryPolicy.Pacer pacer;
   private final Duration timeout;
   private final int maxImages;
   private final long maxPayloadBytes;
-  private final OptionalDouble requestsPerSecond;
   private final GenerationSettings judgeSettings;
   private final HttpClient http;
-  private final Object rateLock = new Object();
-  private long nextSlotNanos;
 
   private OpenAiChatClient(Builder b) {
     BaseUrl url = BaseUrl.parse(b.baseUrl);
@@ -116,14 +113,11 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     this.maxResponseBytes = b.maxResponseBytes;
     this.maxRetryWait = b.maxRetryWait;
     this.clock = b.clock;
-    this.sleeper = b.sleeper;
-    this.maxAttempts = b.maxAttempts;
-    this.baseDelay = b.baseDelay;
-    this.maxDelay = b.maxDelay;
+    this.maxAttempts = b.policy.maxAttempts();
+    this.pacer = b.policy.pacer();
     this.timeout = b.timeout;
     this.maxImages = b.maxImages;
     this.maxPayloadBytes = b.maxPayloadBytes;
-    this.requestsPerSecond = b.requestsPerSecond;
     this.judgeSettings = b.judgeSettings;
     this.http = HttpClient.newBuilder().connectTimeout(b.timeout).version(HttpClient.Version.HTTP_1_1).build();
   }
@@ -234,7 +228,7 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     String last = "no attempt made";
     boolean unreachable = false;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      throttle();
+      pacer.throttle();
       long start = System.nanoTime();
       Duration wait;
       unreachable = false;
@@ -265,13 +259,13 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
               + " s (Retry-After), over the cap of " + maxRetryWait.toSeconds() + " s (maxRetryWait,"
               + " --max-retry-wait-s); not retried"));
         }
-        wait = asked.orElse(backoff(attempt));
+        wait = asked.orElse(pacer.backoff(attempt));
       } catch (TimeoutException e) {
         call.cancel(true);
         sink.abort();
         last = "timed out after " + timeout.toMillis() + " ms calling " + endpointForDisplay()
             + " (the whole exchange, body included)";
-        wait = backoff(attempt);
+        wait = pacer.backoff(attempt);
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof BodyTooLarge) {
@@ -286,10 +280,10 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
           last = redact("connection error calling " + endpointForDisplay() + ": " + cause.getClass().getSimpleName()
               + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
         }
-        wait = backoff(attempt);
+        wait = pacer.backoff(attempt);
       } catch (MalformedReply e) {
         last = redact(e.getMessage());
-        wait = backoff(attempt);
+        wait = pacer.backoff(attempt);
       } catch (InterruptedException e) {
         call.cancel(true);
         sink.abort();
@@ -297,7 +291,7 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
         throw new MmrareException("Interrupted while calling " + endpointForDisplay(), e);
       }
       if (attempt < maxAttempts) {
-        sleep(wait);
+        pacer.sleep(wait);
       }
     }
     String msg = last + " (gave up after " + maxAttempts + " attempts)";
@@ -451,54 +445,9 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     }
   }
 
-  /** Full jitter: uniform in [0, min(maxDelay, base * 2^(attempt-1))]. */
-  private Duration backoff(int attempt) {
-    long cap = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(20, attempt - 1));
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
-  }
-
-  private void throttle() {
-    if (requestsPerSecond.isEmpty()) {
-      return;
-    }
-    long interval = (long) (1e9 / requestsPerSecond.getAsDouble());
-    long wait;
-    synchronized (rateLock) {
-      long now = System.nanoTime();
-      long slot = Math.max(now, nextSlotNanos);
-      nextSlotNanos = slot + interval;
-      wait = slot - now;
-    }
-    sleep(Duration.ofNanos(wait));
-  }
-
-  private void sleep(Duration d) {
-    if (d.isZero() || d.isNegative()) {
-      return;
-    }
-    try {
-      sleeper.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MmrareException("Interrupted while waiting to retry", e);
-    }
-  }
-
   private static String abbreviate(String s) {
     String t = s == null ? "" : s.replaceAll("\\s+", " ");
     return t.length() <= 200 ? t : t.substring(0, 200) + "...";
-  }
-
-  /** How the client waits between attempts and for its rate limit (tests pass one that records or skips). */
-  @FunctionalInterface
-  public interface Sleeper {
-    /** Waits for {@code d}. */
-    void sleep(Duration d) throws InterruptedException;
-
-    /** {@link Thread#sleep}. */
-    static Sleeper real() {
-      return d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
-    }
   }
 
   /** Settings of an {@link OpenAiChatClient}; each setter validates at once. */
@@ -508,18 +457,14 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     private Optional<String> apiKeyEnv = Optional.empty();
     private java.util.function.Function<String, String> env = System::getenv;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private int maxAttempts = 6;
-    private Duration baseDelay = Duration.ofMillis(500);
-    private Duration maxDelay = Duration.ofSeconds(30);
+    private RetryPolicy policy = RetryPolicy.defaults();
     private Duration timeout = Duration.ofSeconds(120);
     private int maxImages = 64;
     private long maxPayloadBytes = 50L << 20;
-    private OptionalDouble requestsPerSecond = OptionalDouble.empty();
     private GenerationSettings judgeSettings = GenerationSettings.defaults().withTemperature(0);
     private long maxResponseBytes = 32L << 20;
     private Duration maxRetryWait = Duration.ofSeconds(30);
     private java.time.Clock clock = java.time.Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.real();
 
     private Builder(String baseUrl, String model) {
       BaseUrl.parse(baseUrl); // validates, with a message that never repeats credentials
@@ -556,17 +501,13 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
 
     /** Attempts per request, including the first (default 6). */
     public Builder maxAttempts(int n) {
-      checkArgument(n >= 1, "maxAttempts must be >= 1, was %s", n);
-      this.maxAttempts = n;
+      this.policy = policy.maxAttempts(n);
       return this;
     }
 
     /** Backoff base and cap (defaults 500 ms and 30 s). */
     public Builder backoff(Duration base, Duration max) {
-      checkArgument(!base.isNegative() && !max.isNegative() && base.compareTo(max) <= 0,
-          "need 0 <= base <= max, was %s and %s", base, max);
-      this.baseDelay = base;
-      this.maxDelay = max;
+      this.policy = policy.backoff(base, max);
       return this;
     }
 
@@ -615,15 +556,14 @@ public final class OpenAiChatClient implements ModelAdapter, JudgeModel {
     }
 
     /** How to wait between attempts and for the rate limit (default: {@link Thread#sleep}). */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = checkNotNull(sleeper, "sleeper");
+    public Builder sleeper(RetryPolicy.Sleeper sleeper) {
+      this.policy = policy.sleeper(sleeper);
       return this;
     }
 
     /** A ceiling on requests per second across all threads. */
     public Builder requestsPerSecond(double rps) {
-      checkArgument(rps > 0, "requestsPerSecond must be > 0, was %s", rps);
-      this.requestsPerSecond = OptionalDouble.of(rps);
+      this.policy = policy.requestsPerSecond(rps);
       return this;
     }
 
