@@ -71,7 +71,9 @@ public final class Scoring {
   }
 
   /**
-   * Scores every prediction (in the given order) against its item in {@code track}.
+   * Scores every prediction (in the given order) against its item in {@code track}. Without a judge,
+   * or with a {@link ReplayJudge}, 2,000 predictions and more are scored on several threads of this
+   * call's own (scorers are thread-safe by contract); the results are the same, in the same order.
    *
    * @throws InvalidDataException listing predictions whose index is not an item of the track
    */
