@@ -24,10 +24,12 @@ import org.mmrarebench.testing.Shared;
 /**
  * {@code bin/mmrare}, the launcher with a class-data archive, run against a small jar whose main
  * echoes its arguments and exits with a chosen code: arguments and exit codes pass through
- * untouched, the first run publishes one whole archive, later runs use it, a changed jar gets its
- * own, and two first runs at once leave no temporary files behind.
+ * untouched, the first run trains and publishes one whole archive (the training run's output never
+ * mixes with the command's), later runs use it, a changed jar gets its own, and two first runs at
+ * once leave no temporary files behind.
  */
 class LauncherTest {
+  private static final String PREPARING = "mmrare: preparing the start-up archive (once per jar and JVM)";
   @TempDir Path tmp;
 
   /** The jar's main: prints each argument on its own line; {@code exit=N} as the first ends with N. */
@@ -48,7 +50,8 @@ class LauncherTest {
     Path cache = tmp.resolve("cache");
     Result first = launch(jar, cache, Map.of(), "exit=3", "two words", "$HOME", "*");
     assertEquals(3, first.code());
-    assertEquals(List.of("exit=3", "two words", "$HOME", "*"), first.lines());
+    assertEquals(List.of("exit=3", "two words", "$HOME", "*"), first.lines(), "the training run prints nothing");
+    assertEquals(PREPARING, first.err().strip());
     assertEquals(1, archives(cache).size(), "the first run publishes one archive: " + files(cache));
     Result second = launch(jar, cache, Map.of(), "again");
     assertEquals(0, second.code());
@@ -60,7 +63,7 @@ class LauncherTest {
     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
     Result after = launch(jar, cache, Map.of(), "after");
     assertEquals(List.of("after"), after.lines(), after.err());
-    assertEquals("", after.err());
+    assertEquals(PREPARING, after.err().strip(), "a new archive is trained, and the JVM says nothing else");
     assertEquals(2, archives(cache).size());
     assertEquals(List.of(), files(cache).stream().filter(n -> n.startsWith(".")).toList(), "temporary files left");
   }
