@@ -46,8 +46,9 @@ class LauncherTest {
 
   @Test
   void passesArgumentsAndExitCodesAndReusesOneArchive() throws Exception {
-    Path jar = echoJar(tmp.resolve("echo.jar"));
-    Path cache = tmp.resolve("cache");
+    // spaces in the jar's and the cache's paths, as in "Program Files" or a user's home
+    Path jar = echoJar(Files.createDirectories(tmp.resolve("my jars")).resolve("echo.jar"));
+    Path cache = tmp.resolve("cache dir");
     Result first = launch(jar, cache, Map.of(), "exit=3", "two words", "$HOME", "*");
     assertEquals(3, first.code());
     assertEquals(List.of("exit=3", "two words", "$HOME", "*"), first.lines(), "the training run prints nothing");
