@@ -99,6 +99,8 @@ public final class Scoring {
           + "), not judge scores.");
     }
     ItemResult[] out = new ItemResult[predictions.size()];
+    java.util.function.IntConsumer scoreAt =
+        i -> out[i] = scoreItem(bench.get(track, predictions.get(i).index()).orElseThrow(), predictions.get(i));
     // Without a judge, or with recorded replies, scoring is pure computation (scorers and judges are
     // thread-safe by contract): large runs use every core. A live judge is asked one item at a time
     // here, as before; Evaluation owns concurrency against servers.
@@ -106,7 +108,7 @@ public final class Scoring {
         ? Math.min(Runtime.getRuntime().availableProcessors(), predictions.size() / PARALLEL_CHUNK) : 1;
     if (threads <= 1) {
       for (int i = 0; i < out.length; i++) {
-        out[i] = scoreItem(bench.get(track, predictions.get(i).index()).orElseThrow(), predictions.get(i));
+        scoreAt.accept(i);
       }
       return new ArrayList<>(java.util.Arrays.asList(out));
     }
@@ -122,7 +124,7 @@ public final class Scoring {
         int end = Math.min(out.length, from + PARALLEL_CHUNK);
         parts.add(pool.submit(() -> {
           for (int i = start; i < end; i++) {
-            out[i] = scoreItem(bench.get(track, predictions.get(i).index()).orElseThrow(), predictions.get(i));
+            scoreAt.accept(i);
           }
         }));
       }
@@ -130,12 +132,13 @@ public final class Scoring {
         f.get();
       }
     } catch (java.util.concurrent.ExecutionException e) {
-      // the first failure, as the sequential loop would raise it
+      // parts are awaited in order and each stops at its first failure: this is the failure of the
+      // earliest prediction, the one the sequential loop would raise
       com.google.common.base.Throwables.throwIfUnchecked(e.getCause());
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new org.mmrarebench.core.MmrareException("Scoring was interrupted; nothing was written.", e);
+      throw new org.mmrarebench.core.MmrareException("Scoring was interrupted.", e);
     } finally {
       pool.shutdownNow();
     }
