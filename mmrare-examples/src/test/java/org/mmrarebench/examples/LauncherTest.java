@@ -92,6 +92,28 @@ class LauncherTest {
   }
 
   @Test
+  void aJvmThatMakesNoArchiveIsNotAskedAgain() throws Exception {
+    Path jar = echoJar(tmp.resolve("echo.jar"));
+    Path cache = tmp.resolve("cache");
+    // a java that ignores -XX:ArchiveClassesAtExit, as one without a base CDS archive does
+    Path fake = tmp.resolve("fake-jdk/bin/java");
+    Files.createDirectories(fake.getParent());
+    Files.writeString(fake, "#!/bin/sh\nfor a in \"$@\"; do shift; case \"$a\" in -XX:ArchiveClassesAtExit=*) ;;"
+        + " *) set -- \"$@\" \"$a\";; esac; done\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+        + "' \"$@\"\n");
+    assertTrue(fake.toFile().setExecutable(true));
+    Map<String, String> env = Map.of("JAVA", fake.toString());
+    Result first = launch(jar, cache, env, "one");
+    assertEquals(List.of("one"), first.lines());
+    assertEquals(PREPARING, first.err().strip());
+    Result second = launch(jar, cache, env, "two");
+    assertEquals(List.of("two"), second.lines());
+    assertEquals("", second.err(), "no second training");
+    assertEquals(List.of(), archives(cache));
+    assertEquals(1, files(cache).stream().filter(n -> n.endsWith(".none")).count(), files(cache).toString());
+  }
+
+  @Test
   void plainModeMissingJarAndMissingJava() throws Exception {
     Path jar = echoJar(tmp.resolve("echo.jar"));
     Path cache = tmp.resolve("cache");
