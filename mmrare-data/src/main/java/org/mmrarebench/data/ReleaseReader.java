@@ -109,12 +109,8 @@ public final class ReleaseReader {
     // report, the items and a strict failure are the same as a sequential read's.
     // Blocking file reads get their own threads, never the common ForkJoin pool the caller may rely on.
     Map<Track, java.util.concurrent.CompletableFuture<TrackRead>> reads = new EnumMap<>(Track.class);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())), r -> {
-          Thread th = new Thread(r, "mmrare-read");
-          th.setDaemon(true);
-          return th;
-        });
+    java.util.concurrent.ExecutorService pool = org.mmrarebench.core.internal.Threads.daemonPool(
+        Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())), "mmrare-read");
     try {
       files.forEach((t, file) -> reads.put(t, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
         Collector own = new Collector(strict);

@@ -20,7 +20,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +38,7 @@ import org.mmrarebench.core.Prompts;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.core.UnusableEndpointException;
 import org.mmrarebench.core.internal.Secrets;
+import org.mmrarebench.core.internal.Threads;
 import org.mmrarebench.scoring.internal.Journal;
 import org.mmrarebench.scoring.internal.JsonP;
 import org.mmrarebench.scoring.run.Progress;
@@ -116,11 +116,7 @@ public final class Evaluation {
       }
     }
     Counters c = new Counters(bench.size(), System.nanoTime());
-    ExecutorService pool = executor.orElseGet(() -> Executors.newFixedThreadPool(concurrency, r -> {
-      Thread t = new Thread(r, "mmrare-eval");
-      t.setDaemon(true);
-      return t;
-    }));
+    ExecutorService pool = executor.orElseGet(() -> Threads.daemonPool(concurrency, "mmrare-eval"));
     AtomicReference<UnusableEndpointException> fatal = new AtomicReference<>();
     List<ItemResult> results = new ArrayList<>(bench.size());
     List<Future<ItemResult>> futures = new ArrayList<>(bench.size());

@@ -112,11 +112,7 @@ public final class Scoring {
       }
       return new ArrayList<>(java.util.Arrays.asList(out));
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "mmrare-score");
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ExecutorService pool = org.mmrarebench.core.internal.Threads.daemonPool(threads, "mmrare-score");
     try {
       List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
       for (int from = 0; from < out.length; from += PARALLEL_CHUNK) {
@@ -128,17 +124,11 @@ public final class Scoring {
           }
         }));
       }
-      for (java.util.concurrent.Future<?> f : parts) {
-        f.get();
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
       // parts are awaited in order and each stops at its first failure: this is the failure of the
       // earliest prediction, the one the sequential loop would raise
-      com.google.common.base.Throwables.throwIfUnchecked(e.getCause());
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new org.mmrarebench.core.MmrareException("Scoring was interrupted.", e);
+      for (java.util.concurrent.Future<?> f : parts) {
+        org.mmrarebench.core.internal.Threads.await(f, "Scoring");
+      }
     } finally {
       pool.shutdownNow();
     }

@@ -1,12 +1,10 @@
 package org.mmrarebench.examples.cli;
 
-import com.google.common.base.Throwables;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.mmrarebench.core.Benchmark;
-import org.mmrarebench.core.MmrareException;
+import org.mmrarebench.core.internal.Threads;
 import org.mmrarebench.data.orphanet.Orphanet;
 
 /**
@@ -30,34 +28,17 @@ final class Prewarm {
   /** Runs {@code task} on its own daemon thread; {@link #join} waits for its result. */
   static <T> Future<T> async(String name, Callable<T> task) {
     FutureTask<T> f = new FutureTask<>(task);
-    Thread t = new Thread(f, name);
-    t.setDaemon(true);
-    t.start();
+    Threads.startDaemon(name, f);
     return f;
   }
 
   /** The task's result, or its own exception, as if it had run on this thread. */
   static <T> T join(Future<T> f) {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      Throwables.throwIfUnchecked(e.getCause());
-      throw new MmrareException(e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MmrareException("interrupted", e);
-    }
+    return Threads.await(f, "The command");
   }
 
+  /** Work whose failure is not reported here: the command asks again and reports it itself. */
   private static void start(String name, Runnable r) {
-    Thread t = new Thread(() -> {
-      try {
-        r.run();
-      } catch (RuntimeException e) {
-        // the command asks again and reports the failure itself
-      }
-    }, name);
-    t.setDaemon(true);
-    t.start();
+    async(name, java.util.concurrent.Executors.callable(r));
   }
 }
