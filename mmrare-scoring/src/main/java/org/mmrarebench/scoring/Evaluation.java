@@ -4,11 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
-import com.google.common.hash.Hashing;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -357,7 +355,7 @@ public final class Evaluation {
      * so K samples are K distinct stored replies.
      */
     private String reply(String itemIndex, String prompt, int sample, boolean stored) {
-      String sha = Hashing.sha256().hashString(prompt, StandardCharsets.UTF_8).toString();
+      String sha = JudgePrompts.sha256(prompt);
       String key = "judge=" + judge.name() + "\nsettings=" + judge.settingsKey() + "\nprompt:" + prompt
           + (sample == 0 ? "" : "\nsample=" + sample);
       String journalKey = id + "\n" + sha + (sample == 0 ? "" : "\n" + sample);

@@ -38,6 +38,15 @@ public final class JudgePrompts {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The sha256 of a judge prompt: the prompt's identity in items.jsonl and in the journal's keys,
+   * which must agree for a resumed run to find its replies.
+   */
+  static String sha256(String prompt) {
+    return com.google.common.hash.Hashing.sha256().hashString(prompt, java.nio.charset.StandardCharsets.UTF_8)
+        .toString();
+  }
+
   /** The judge prompt for {@code item} answered with {@code prediction}. */
   public static String build(BenchmarkItem item, String prediction) {
     if (item instanceof DiagnosisItem d) {

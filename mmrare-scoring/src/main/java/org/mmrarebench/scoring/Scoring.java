@@ -3,8 +3,6 @@ package org.mmrarebench.scoring;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.hash.Hashing;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +192,7 @@ public final class Scoring {
           OptionalDouble.of(fallback), f1, ItemStatus.SCORED, mode, true, Optional.empty(), images, category, orpha, extras, notes);
     }
     String prompt = JudgePrompts.build(item, p.text());
-    Optional<String> sha = Optional.of(Hashing.sha256().hashString(prompt, StandardCharsets.UTF_8).toString());
+    Optional<String> sha = Optional.of(JudgePrompts.sha256(prompt));
     String reply;
     try {
       reply = judge.get().reply(item.index(), prompt);

@@ -3,7 +3,6 @@ package org.mmrarebench.data.download;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
@@ -252,15 +251,7 @@ public final class ReleaseDownload {
   }
 
   static String sha256(Path file) throws IOException {
-    Hasher h = Hashing.sha256().newHasher();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buf)) >= 0) {
-        h.putBytes(buf, 0, n);
-      }
-    }
-    return h.hash().toString();
+    return com.google.common.io.MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString();
   }
 
   /** Settings of a download. */
