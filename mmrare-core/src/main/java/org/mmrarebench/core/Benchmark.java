@@ -113,8 +113,7 @@ public final class Benchmark implements Iterable<BenchmarkItem> {
       }
       return Optional.of(existing(p, "environment variable " + ROOT_ENV));
     }
-    Path lmu = (lmuData != null && !lmuData.isBlank()) ? Path.of(lmuData) : Path.of(userHome, "LMUData");
-    Path candidate = lmu.resolve("MMrarebench");
+    Path candidate = org.mmrarebench.core.internal.ReleaseLocation.lmuData(lmuData, userHome);
     return Files.isDirectory(candidate) ? Optional.of(candidate) : Optional.empty();
   }
 

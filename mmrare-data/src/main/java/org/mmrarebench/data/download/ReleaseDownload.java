@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.mmrarebench.core.ConfigurationException;
 import org.mmrarebench.core.MmrareException;
 import org.mmrarebench.core.Track;
+import org.mmrarebench.core.internal.ReleaseLocation;
 import org.mmrarebench.core.internal.Secrets;
 
 /**
@@ -265,9 +266,7 @@ public final class ReleaseDownload {
     private Progress progress = Progress.none();
 
     private Builder(Function<String, String> env) {
-      String lmu = env.apply("LMUData");
-      this.root = (lmu != null && !lmu.isBlank() ? Path.of(lmu) : Path.of(System.getProperty("user.home"),
-          "LMUData")).resolve("MMrarebench");
+      this.root = ReleaseLocation.lmuData(env.apply("LMUData"), System.getProperty("user.home"));
       String ep = env.apply("HF_ENDPOINT");
       this.endpoint = URI.create(ep != null && !ep.isBlank() ? ep.strip() : "https://huggingface.co");
       checkEndpoint(endpoint);
