@@ -92,6 +92,25 @@ class LauncherTest {
   }
 
   @Test
+  void aRejectedArchiveIsReportedOnStderrNeverInTheCommandsOutput() throws Exception {
+    Path cache = tmp.resolve("cache");
+    Path jarA = echoJar(Files.createDirectories(tmp.resolve("a")).resolve("echo.jar"));
+    Path jarB = echoJar(Files.createDirectories(tmp.resolve("b")).resolve("echo.jar"), "other");
+    launch(jarA, cache, Map.of(), "train");
+    List<String> before = archives(cache);
+    launch(jarB, cache, Map.of(), "train");
+    String archiveB = archives(cache).stream().filter(n -> !before.contains(n)).findFirst().orElseThrow();
+    // B's archive replaced by A's: the JVM refuses it (another class path) and says so
+    Path b = cache.resolve(archiveB);
+    assertTrue(b.toFile().setWritable(true));
+    Files.copy(cache.resolve(before.get(0)), b, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Result r = launch(jarB, cache, Map.of(), "exit=4", "only this");
+    assertEquals(4, r.code());
+    assertEquals(List.of("exit=4", "only this"), r.lines(), "the JVM's words never reach stdout");
+    assertTrue(r.err().contains("warning"), "the refusal is reported on stderr: " + r.err());
+  }
+
+  @Test
   void aJvmThatMakesNoArchiveIsNotAskedAgain() throws Exception {
     Path jar = echoJar(tmp.resolve("echo.jar"));
     Path cache = tmp.resolve("cache");
