@@ -221,6 +221,19 @@ public final class Agreement {
     return new Interval(Bootstrap.quantile(sorted, alpha / 2), Bootstrap.quantile(sorted, 1 - alpha / 2));
   }
 
+  /**
+   * The ratings matrix of one dimension: {@code items[item][rater]} is a rater's verdict list, and
+   * row {@code item} holds the first {@code raters} raters' verdicts on {@code dim}.
+   */
+  static int[][] ratingsOf(List<List<List<Integer>>> items, int raters, int dim) {
+    int[][] ratings = new int[items.size()][raters];
+    for (int i = 0; i < items.size(); i++) {
+      for (int j = 0; j < raters; j++) {
+        ratings[i][j] = items.get(i).get(j).get(dim);
+      }
+    }
+    return ratings;
+  }
 
   /**
    * Fleiss' kappa: {@code ratings[item][rater]} categories, every item rated by the same number of

@@ -54,19 +54,14 @@ public record PanelAgreement(Track track, int judges, int items, List<Double> ju
         means.add(items.stream().filter(i -> i.size() > jj && i.get(jj).isPresent())
             .mapToDouble(i -> StrictJudgeParser.score(t, i.get(jj).get())).average().orElse(Double.NaN));
       }
-      List<List<Optional<List<Integer>>>> complete = items.stream()
-          .filter(i -> i.size() == k && i.stream().allMatch(Optional::isPresent)).toList();
+      List<List<List<Integer>>> complete = items.stream()
+          .filter(i -> i.size() == k && i.stream().allMatch(Optional::isPresent))
+          .map(i -> i.stream().map(Optional::get).toList()).toList();
       List<Double> kappas = new ArrayList<>();
       List<Double> alphas = new ArrayList<>();
       for (int dim = 0; dim < StrictJudgeParser.dimensions(t); dim++) {
         int d = dim;
-        int[][] full = new int[complete.size()][k];
-        for (int i = 0; i < complete.size(); i++) {
-          for (int j = 0; j < k; j++) {
-            full[i][j] = complete.get(i).get(j).get().get(d);
-          }
-        }
-        kappas.add(complete.isEmpty() ? Double.NaN : Agreement.fleissKappa(full));
+        kappas.add(complete.isEmpty() ? Double.NaN : Agreement.fleissKappa(Agreement.ratingsOf(complete, k, d)));
         int[][] all = new int[items.size()][k];
         for (int i = 0; i < items.size(); i++) {
           for (int j = 0; j < k; j++) {

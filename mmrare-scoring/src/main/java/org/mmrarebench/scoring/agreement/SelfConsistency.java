@@ -62,13 +62,7 @@ public record SelfConsistency(Track track, int samples, int items, int incomplet
       int dims = StrictJudgeParser.dimensions(t);
       List<Double> kappas = new ArrayList<>();
       for (int d = 0; d < dims && !items.isEmpty(); d++) {
-        int[][] ratings = new int[items.size()][k];
-        for (int i = 0; i < items.size(); i++) {
-          for (int s = 0; s < k; s++) {
-            ratings[i][s] = items.get(i).get(s).get(d);
-          }
-        }
-        kappas.add(Agreement.fleissKappa(ratings));
+        kappas.add(Agreement.fleissKappa(Agreement.ratingsOf(items, k, d)));
       }
       int flips = 0;
       double[][] scores = new double[items.size()][];
