@@ -29,6 +29,7 @@ import org.mmrarebench.scoring.internal.JsonP;
 final class ReportSections {
   private ReportSections() {}
 
+  /** Text for HTML (element content or a quoted attribute). */
   static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }

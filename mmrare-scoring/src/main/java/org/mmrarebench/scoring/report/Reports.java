@@ -1,5 +1,7 @@
 package org.mmrarebench.scoring.report;
 
+import static org.mmrarebench.scoring.report.ReportSections.esc;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -123,10 +125,6 @@ public final class Reports {
   /** Text for a Markdown table cell: HTML escaped, {@code |} escaped, line breaks as spaces. */
   static String md(String s) {
     return esc(s).replace("|", "\\|").replace("\r", " ").replace("\n", " ");
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
   static String html(List<RunSummary> runs, Bootstrap bootstrap) {
