@@ -57,8 +57,9 @@ public final class PerfTable {
         measure(jar, List.of(), "score", "--data", fx.toString(), "--track", "diagnosis", "--predictions",
             preds.toString(), "--out", work.resolve("out-t1").toString())));
 
-    Path big = work.resolve("big100k");
-    Path bigPreds = work.resolve("preds-100k.tsv");
+    // v2: the alias list is a quoted JSON list cell, as a TSV writer stores ["alias 1"] (v1 wrote it unquoted)
+    Path big = work.resolve("big100k-v2");
+    Path bigPreds = work.resolve("preds-100k-v2.tsv");
     if (!Files.exists(bigPreds)) {
       writeBig(big, bigPreds, 100_000);
     }
@@ -213,7 +214,7 @@ public final class PerfTable {
       for (int i = 0; i < n; i++) {
         String a = names[r.nextInt(names.length)];
         f.write(i + "\tWhat is the most likely diagnosis?\t" + a + "\tA patient with a rare presentation number " + i
-            + ".\t\t[\"\"alias " + (i % 97) + "\"\"]\t" + codes[r.nextInt(codes.length)] + "\tRare neurologic disease\n");
+            + ".\t\t\"[\"\"alias " + (i % 97) + "\"\"]\"\t" + codes[r.nextInt(codes.length)] + "\tRare neurologic disease\n");
         p.write(i + "\t" + (i % 2 == 1 ? names[r.nextInt(names.length)] : a + " (likely)") + "\n");
       }
     }

@@ -28,7 +28,8 @@ import org.mmrarebench.data.internal.XlsxSheet;
  * {@code {"index", "prediction"}} taken as they are. Rows keep file order.
  */
 public final class PredictionsReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private PredictionsReader() {}
 

@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -186,8 +187,11 @@ public final class ReleaseReader {
     }
   }
 
-  /** A row read but not yet turned into an item (the index column must be seen whole first). */
-  private record Pending(int line, String rawIndex, Map<String, String> cells,
+  /**
+   * A row read but not yet turned into an item (the index column must be seen whole first);
+   * {@code cells} has one entry per column, null where the cell is missing.
+   */
+  private record Pending(int line, String rawIndex, String[] cells,
       Optional<PandasTsvReader.ImageCell> image) {}
 
   /** Reads one track file. */
@@ -198,6 +202,8 @@ public final class ReleaseReader {
     final String name;
     final Collector problems;
     List<String> header = List.of();
+    /** The field of each (deduplicated) column name. */
+    Map<String, Integer> columns = Map.of();
 
     TrackReader(Track track, Path file, Collector problems) {
       this.track = track;
@@ -212,6 +218,11 @@ public final class ReleaseReader {
       try (InputStream in = Files.newInputStream(file)) {
         PandasTsvReader reader = new PandasTsvReader(in);
         header = PandasTsvReader.dedupe(reader.header());
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          at.put(header.get(i), i);
+        }
+        columns = Map.copyOf(at);
         for (String col : REQUIRED) {
           if (!header.contains(col)) {
             problems.add(Problem.error("MISSING_COLUMN", name, 1, col, null,
@@ -262,13 +273,9 @@ public final class ReleaseReader {
                     + (r.cells()[nf] == null ? " (leaving it empty, so missing)" : "") + ".",
                 "Remove the NUL bytes (tr -d '\\000' < file > fixed): they usually come from a bad export."));
           }
-          Map<String, String> cells = new HashMap<>();
-          for (int i = 0; i < header.size(); i++) {
-            if (r.cells()[i] != null) {
-              cells.put(header.get(i), r.cells()[i]);
-            }
-          }
-          String rawIndex = header.contains("index") ? cells.get("index") : Integer.toString(row);
+          String[] cells = r.cells().length == header.size() ? r.cells() : Arrays.copyOf(r.cells(), header.size());
+          Integer indexColumn = columns.get("index");
+          String rawIndex = indexColumn != null ? cells[indexColumn] : Integer.toString(row);
           pending.add(new Pending(r.line(), rawIndex, cells, r.image()));
           row++;
         }
@@ -308,29 +315,30 @@ public final class ReleaseReader {
         if (col.equals("index") || col.equals("image") || col.equals("image_path")) {
           continue;
         }
-        List<String> cells = pending.stream().map(p -> p.cells().get(col)).toList();
+        int at = columns.get(col);
+        List<String> cells = pending.stream().map(p -> p.cells()[at]).toList();
         PyValues.Dtype dtype = PyValues.dtype(cells);
         if (dtype == PyValues.Dtype.OBJECT) {
           continue;
         }
         // only where the text the reference sees differs from the file's: '42.0' for 42, 'True' for TRUE
         Optional<Pending> differs = pending.stream()
-            .filter(p -> p.cells().get(col) != null && !PyValues.text(p.cells().get(col), dtype).equals(p.cells().get(col)))
+            .filter(p -> p.cells()[at] != null && !PyValues.text(p.cells()[at], dtype).equals(p.cells()[at]))
             .findFirst();
         if (differs.isEmpty()) {
           continue;
         }
         int first = differs.get().line();
-        String c0 = differs.get().cells().get(col);
+        String c0 = differs.get().cells()[at];
         String example = "'" + c0 + "' is shown as '" + PyValues.text(c0, dtype) + "'";
         if (TEXT_COLUMNS.contains(col)) {
           out = out.stream().map(p -> {
-            String c = p.cells().get(col);
+            String c = p.cells()[at];
             if (c == null) {
               return p;
             }
-            Map<String, String> copy = new HashMap<>(p.cells());
-            copy.put(col, PyValues.text(c, dtype));
+            String[] copy = p.cells().clone();
+            copy[at] = PyValues.text(c, dtype);
             return new Pending(p.line(), p.rawIndex(), copy, p.image());
           }).toList();
           problems.add(Problem.warning("NUMERIC_COLUMN", name, first, col, null,
@@ -381,7 +389,6 @@ public final class ReleaseReader {
 
     /** The item, or null when the reference could not score it (reported as a problem). */
     private BenchmarkItem toItem(Pending p, String index) {
-      Map<String, String> c = p.cells();
       for (String col : JOINED_LISTS.getOrDefault(track, List.of())) {
         if (!joinable(p, index, col)) {
           return null;
@@ -393,17 +400,17 @@ public final class ReleaseReader {
             "the item has no usable image, so the model sees text only.",
             "Add base64 images to 'image' or paths to 'image_path'."));
       }
-      ItemCore core = new ItemCore(track, index, text(c, "question"), text(c, "answer"),
-          c.getOrDefault("context", ""), images, figureMapping(p, index), p.line());
+      ItemCore core = new ItemCore(track, index, text(p, "question"), text(p, "answer"),
+          cell(p, "context", ""), images, figureMapping(p, index), p.line());
       return switch (track) {
-        case DIAGNOSIS -> new DiagnosisItem(core, list(c, "answer_aliases"), orpha(p, index),
-            c.getOrDefault("category", ""));
-        case TREATMENT -> new TreatmentItem(core, list(c, "rubric_must_include"), list(c, "rubric_must_not"));
+        case DIAGNOSIS -> new DiagnosisItem(core, list(p, "answer_aliases"), orpha(p, index),
+            cell(p, "category", ""));
+        case TREATMENT -> new TreatmentItem(core, list(p, "rubric_must_include"), list(p, "rubric_must_not"));
         case CROSSMODAL -> new CrossmodalItem(core, mainline(p, index),
-            PyText.strip(PyText.lower(text(c, "relation_type")))
+            PyText.strip(PyText.lower(text(p, "relation_type")))
                 .transform(r -> r.equals(PyValues.NAN) ? "" : r));
-        case EXAMINATION -> new ExaminationItem(core, list(c, "key_test_names"), list(c, "red_flags_to_rule_out"),
-            list(c, "must_not"));
+        case EXAMINATION -> new ExaminationItem(core, list(p, "key_test_names"), list(p, "red_flags_to_rule_out"),
+            list(p, "must_not"));
       };
     }
 
@@ -419,7 +426,7 @@ public final class ReleaseReader {
      * ends the reference's whole run. Such an item is reported where it is and left out.
      */
     private boolean joinable(Pending p, String index, String col) {
-      String raw = p.cells().get(col);
+      String raw = cell(p, col, null);
       if (raw == null || PyValues.parseJson(raw).filter(JsonNode::isArray).isEmpty()) {
         return true;
       }
@@ -440,16 +447,23 @@ public final class ReleaseReader {
     }
 
     /** str() of a cell as the reference formats it: a missing value is "nan". */
-    private static String text(Map<String, String> c, String col) {
-      return c.getOrDefault(col, PyValues.NAN);
+    private String text(Pending p, String col) {
+      return cell(p, col, PyValues.NAN);
     }
 
-    private static List<String> list(Map<String, String> c, String col) {
-      return PyValues.listCell(Optional.ofNullable(c.get(col)));
+    /** The cell of column {@code col}, or {@code otherwise} when the column is absent or the cell missing. */
+    private String cell(Pending p, String col, String otherwise) {
+      Integer at = columns.get(col);
+      String v = at == null ? null : p.cells()[at];
+      return v == null ? otherwise : v;
+    }
+
+    private List<String> list(Pending p, String col) {
+      return PyValues.listCell(Optional.ofNullable(cell(p, col, null)));
     }
 
     private Optional<OrphaCode> orpha(Pending p, String index) {
-      String raw = p.cells().get("ORPHA_code");
+      String raw = cell(p, "ORPHA_code", null);
       if (raw == null) {
         return Optional.empty();
       }
@@ -463,7 +477,7 @@ public final class ReleaseReader {
     }
 
     private List<String> mainline(Pending p, String index) {
-      List<JsonNode> nodes = PyValues.listCellNodes(Optional.ofNullable(p.cells().get("golden_mainline")));
+      List<JsonNode> nodes = PyValues.listCellNodes(Optional.ofNullable(cell(p, "golden_mainline", null)));
       if (nodes.isEmpty() || !nodes.get(0).isObject()) {
         return nodes.stream().map(PyValues::str).toList();
       }
@@ -482,7 +496,7 @@ public final class ReleaseReader {
     }
 
     private Map<String, String> figureMapping(Pending p, String index) {
-      String raw = p.cells().get("figure_mapping");
+      String raw = cell(p, "figure_mapping", null);
       if (raw == null || PyText.strip(raw).isEmpty()) {
         return Map.of();
       }
@@ -516,7 +530,7 @@ public final class ReleaseReader {
           return out;
         }
       }
-      String rawPaths = p.cells().get("image_path");
+      String rawPaths = cell(p, "image_path", null);
       for (String path : PyValues.listCell(Optional.ofNullable(rawPaths))) {
         pathImage(p, index, path).ifPresent(out::add);
       }

@@ -14,8 +14,10 @@ import org.mmrarebench.core.internal.TextLines;
  * included). mmrare's own files are read with JSON-P. Not API.
  */
 public final class JsonLines {
+  // a line with text after its object is refused, as Python's json.loads refuses it ("Extra data")
   private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonLines() {}
 
@@ -39,9 +41,7 @@ public final class JsonLines {
       try {
         o = JSON.readTree(line);
       } catch (IOException e) {
-        throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null, "the line is not JSON ("
-            + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? jp.getOriginalMessage()
-                : e.getMessage()) + ").", fix));
+        throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null, describe(e), fix));
       }
       if (o == null || !o.isObject()) {
         throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
@@ -51,6 +51,16 @@ public final class JsonLines {
     });
   }
 
+
+  /** Why Jackson refused a line or file, in the reader's words. */
+  private static String describe(IOException e) {
+    String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? jp.getOriginalMessage()
+        : e.getMessage();
+    if (why != null && why.startsWith("Trailing token")) {
+      return "text follows the JSON value (a line holds one object; Python's json.loads refuses it too).";
+    }
+    return "the line is not JSON (" + why + ").";
+  }
 
   /** An {@code index} as text: a string as is, a number as written; empty when absent or another type. */
   public static java.util.Optional<String> index(JsonNode o) {

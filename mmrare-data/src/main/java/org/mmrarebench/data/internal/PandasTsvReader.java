@@ -77,6 +77,9 @@ public final class PandasTsvReader implements Closeable {
   private final ByteSink text = new ByteSink(Integer.MAX_VALUE);
   private final ByteSink imageText = new ByteSink(IMAGE_TEXT_LIMIT);
   private Base64ListScanner scanner;
+  private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   /**
    * Opens the reader and reads the header row.
@@ -319,12 +322,18 @@ public final class PandasTsvReader implements Closeable {
   }
 
   private String decode(ByteSink sink, int startLine, int f) throws SyntaxError {
+    byte[] b = sink.bytes();
+    int n = sink.size();
+    int i = 0;
+    while (i < n && b[i] >= 0) {
+      i++;
+    }
+    if (i == n) {
+      // ASCII (most cells): nothing can be malformed, and Latin-1 is the cheapest exact decoding
+      return new String(b, 0, n, StandardCharsets.ISO_8859_1);
+    }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(sink.bytes(), 0, sink.size()))
-          .toString();
+      return utf8.reset().decode(ByteBuffer.wrap(b, 0, n)).toString();
     } catch (CharacterCodingException e) {
       throw new SyntaxError("the cell is not valid UTF-8 (" + e.getMessage() + ")", startLine, f);
     }

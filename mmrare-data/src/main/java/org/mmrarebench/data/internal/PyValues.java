@@ -28,8 +28,10 @@ public final class PyValues {
   public static final String NAN = "nan";
 
   // json.loads accepts NaN, Infinity and -Infinity; nothing else beyond strict JSON.
+  // Text after the value is an error there ("Extra data"), as FAIL_ON_TRAILING_TOKENS makes it here.
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
   private static final java.util.regex.Pattern PY_INT = java.util.regex.Pattern.compile(" *[+-]?[0-9]+ *");
@@ -39,12 +41,52 @@ public final class PyValues {
    * present and an integer. Such a column's {@code str()} drops leading zeros and plus signs.
    */
   public static boolean isIntColumn(List<String> cells) {
-    return !cells.isEmpty() && cells.stream().allMatch(c -> c != null && PY_INT.matcher(c).matches());
+    for (String c : cells) {
+      if (c == null || !(canonicalInt(c) || PY_INT.matcher(c).matches())) {
+        return false;
+      }
+    }
+    return !cells.isEmpty();
   }
 
   /** {@code str(int(cell))} for a cell of an int64 column. */
   public static String intText(String cell) {
-    return new java.math.BigInteger(cell.strip()).toString();
+    return canonicalInt(cell) ? cell : new java.math.BigInteger(cell.strip()).toString();
+  }
+
+  /**
+   * Whether {@code c} is an integer written as Python prints it ({@code 0}, {@code 42},
+   * {@code -7}: no sign but a minus, no leading zero, no spaces) with at most 18 digits, so within
+   * int64: such a cell is its own {@code str(int(c))}, with no regex or BigInteger needed (the
+   * common case: index and code columns).
+   */
+  static boolean canonicalInt(String c) {
+    int n = c.length();
+    int i = n > 0 && c.charAt(0) == '-' ? 1 : 0;
+    int digits = n - i;
+    if (digits < 1 || digits > 18 || (c.charAt(i) == '0' && (digits > 1 || i == 1))) {
+      return false;
+    }
+    for (int k = i; k < n; k++) {
+      char ch = c.charAt(k);
+      if (ch < '0' || ch > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code c} could be an int or a float to pandas at all: its first character is
+   * whitespace, a sign, a point, a digit or the {@code i} of {@code inf}. Most text fails at once.
+   */
+  private static boolean mayBeNumber(String c) {
+    if (c.isEmpty()) {
+      return false;
+    }
+    char ch = c.charAt(0);
+    return ch >= '0' && ch <= '9' || ch == '+' || ch == '-' || ch == '.' || ch == 'i' || ch == 'I' || ch == ' '
+        || (ch >= '\t' && ch <= '\r');
   }
 
   /** The dtype pandas' C parser gives a column. */
@@ -64,6 +106,7 @@ public final class PyValues {
   private static final java.util.regex.Pattern PD_INT = java.util.regex.Pattern.compile("\\s*[+-]?[0-9]+\\s*");
   private static final java.util.regex.Pattern PD_FLOAT = java.util.regex.Pattern.compile(
       "\\s*[+-]?(?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|(?i:inf|infinity))\\s*");
+  private static final java.util.regex.Pattern INFINITY = java.util.regex.Pattern.compile("[+-]?inf(inity)?");
   private static final java.math.BigInteger INT64_MIN = java.math.BigInteger.valueOf(Long.MIN_VALUE);
   private static final java.math.BigInteger INT64_MAX = java.math.BigInteger.valueOf(Long.MAX_VALUE);
   private static final java.math.BigInteger UINT64_MAX = java.math.BigInteger.ONE.shiftLeft(64).subtract(
@@ -91,7 +134,14 @@ public final class PyValues {
         continue;
       }
       present++;
-      if (allInt && PD_INT.matcher(c).matches()) {
+      if (canonicalInt(c)) {
+        // the fast path of the branches below: an int64, so also a float, never a bool
+        negative |= c.charAt(0) == '-';
+        allBool = false;
+        continue;
+      }
+      boolean number = mayBeNumber(c);
+      if (allInt && number && PD_INT.matcher(c).matches()) {
         java.math.BigInteger v = new java.math.BigInteger(c.strip().replace("+", ""));
         negative |= v.signum() < 0;
         if (v.compareTo(INT64_MIN) < 0 || v.compareTo(UINT64_MAX) > 0) {
@@ -103,10 +153,10 @@ public final class PyValues {
       } else {
         allInt = false;
       }
-      if (allFloat && !floatCell(c)) {
+      if (allFloat && !(number && floatCell(c))) {
         allFloat = false;
       }
-      allBool &= TRUE_VALUES.contains(c) || FALSE_VALUES.contains(c);
+      allBool = allBool && (TRUE_VALUES.contains(c) || FALSE_VALUES.contains(c));
     }
     if (present == 0) {
       return anyMissing ? Dtype.FLOAT64 : Dtype.OBJECT;
@@ -129,12 +179,12 @@ public final class PyValues {
       return false;
     }
     double v = parseFloat(c);
-    return Double.isFinite(v) || c.strip().toLowerCase(java.util.Locale.ROOT).matches("[+-]?inf(inity)?");
+    return Double.isFinite(v) || INFINITY.matcher(c.strip().toLowerCase(java.util.Locale.ROOT)).matches();
   }
 
   private static double parseFloat(String c) {
     String t = c.strip().toLowerCase(java.util.Locale.ROOT);
-    if (t.matches("[+-]?inf(inity)?")) {
+    if (INFINITY.matcher(t).matches()) {
       return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
     return Double.parseDouble(t);
@@ -148,7 +198,7 @@ public final class PyValues {
    */
   public static String text(String cell, Dtype dtype) {
     return switch (dtype) {
-      case INT64, UINT64 -> new java.math.BigInteger(cell.strip().replace("+", "")).toString();
+      case INT64, UINT64 -> canonicalInt(cell) ? cell : new java.math.BigInteger(cell.strip().replace("+", "")).toString();
       case FLOAT64 -> floatRepr(parseFloat(cell));
       case BOOL -> TRUE_VALUES.contains(cell) ? "True" : "False";
       case OBJECT -> cell;
@@ -162,6 +212,9 @@ public final class PyValues {
 
   /** {@code json.loads(text)}, or empty when the text is not JSON. */
   public static Optional<JsonNode> parseJson(String text) {
+    if (!mayBeJson(text) || pythonRejectsNumbers(text)) {
+      return Optional.empty();
+    }
     try {
       JsonNode n = JSON.readTree(text);
       return n == null || n.isMissingNode() ? Optional.empty() : Optional.of(n);
@@ -176,7 +229,133 @@ public final class PyValues {
    * {@code ;} with pieces trimmed and empty pieces dropped; a missing cell is an empty list.
    */
   public static List<String> listCell(Optional<String> cell) {
+    if (cell.isPresent()) {
+      // the common cell, a list of plain strings, needs no JSON parser (nor its exceptions when invalid)
+      List<String> plain = plainStringList(cell.get());
+      if (plain == NOT_JSON) {
+        return splitCell(cell.get());
+      }
+      if (plain != null) {
+        return plain;
+      }
+    }
     return listCellNodes(cell).stream().map(PyValues::str).toList();
+  }
+
+  /** {@link #listCell} through the JSON parser only: the definition {@link #plainStringList} must agree with. */
+  static List<String> listCellByParser(Optional<String> cell) {
+    return listCellNodes(cell).stream().map(PyValues::str).toList();
+  }
+
+  /** The result of {@link #plainStringList} for text that {@code json.loads} rejects. */
+  private static final List<String> NOT_JSON = List.of("not JSON");
+
+  /**
+   * {@code json.loads(text)} for a JSON list of strings without escapes or control characters:
+   * the strings; {@link #NOT_JSON} where the text is certainly not JSON (text after a string or
+   * after the list's end); null for anything else, which the JSON parser decides.
+   */
+  static List<String> plainStringList(String s) {
+    int n = s.length();
+    int i = skipJsonSpace(s, 0);
+    if (i >= n || s.charAt(i) != '[') {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    i = skipJsonSpace(s, i + 1);
+    if (i < n && s.charAt(i) == ']') {
+      return skipJsonSpace(s, i + 1) == n ? List.copyOf(out) : NOT_JSON;
+    }
+    while (true) {
+      if (i >= n || s.charAt(i) != '"') {
+        return null;
+      }
+      int j = i + 1;
+      while (j < n && s.charAt(j) != '"') {
+        char c = s.charAt(j);
+        if (c == '\\' || c < 0x20) {
+          return null;
+        }
+        j++;
+      }
+      if (j >= n) {
+        return null;
+      }
+      out.add(s.substring(i + 1, j));
+      i = skipJsonSpace(s, j + 1);
+      if (i >= n) {
+        return null;
+      }
+      char c = s.charAt(i);
+      if (c == ']') {
+        return skipJsonSpace(s, i + 1) == n ? List.copyOf(out) : NOT_JSON;
+      }
+      if (c != ',') {
+        return NOT_JSON;
+      }
+      i = skipJsonSpace(s, i + 1);
+    }
+  }
+
+  /** The first index at or after {@code i} that is not JSON whitespace (space, tab, LF, CR: Python's set). */
+  private static int skipJsonSpace(String s, int i) {
+    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n' || s.charAt(i) == '\r')) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Whether {@code json.loads} could accept the text at all: its first character after JSON
+   * whitespace starts a value ({@code { [ " -}, a digit, {@code true false null NaN Infinity}).
+   * Other text is not parsed (a parse failure costs an exception).
+   */
+  private static boolean mayBeJson(String text) {
+    int i = skipJsonSpace(text, 0);
+    if (i >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(i);
+    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n'
+        || c == 'N' || c == 'I';
+  }
+
+  /**
+   * Whether the text, outside its strings, holds a non-numeric number Jackson takes and Python's
+   * {@code json.loads} refuses: {@code +Infinity} or {@code INF} (Python knows only {@code NaN},
+   * {@code Infinity} and {@code -Infinity}). A {@code +} is only ever part of an exponent in JSON.
+   */
+  private static boolean pythonRejectsNumbers(String text) {
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '+' && (i == 0 || (text.charAt(i - 1) != 'e' && text.charAt(i - 1) != 'E'))) {
+        return true;
+      } else if (c == 'I' && text.startsWith("INF", i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The reference's rule for a cell that is not JSON: split on {@code ;}, pieces trimmed, empty ones dropped. */
+  private static List<String> splitCell(String text) {
+    List<String> out = new ArrayList<>();
+    for (String piece : text.split(";", -1)) {
+      String t = PyText.strip(piece);
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Like {@link #listCell} but keeps the JSON elements, for cells whose elements may be objects. */
@@ -195,14 +374,7 @@ public final class PyValues {
       }
       return List.of(JSON.getNodeFactory().textNode(str(n)));
     }
-    List<JsonNode> out = new ArrayList<>();
-    for (String piece : text.split(";", -1)) {
-      String t = PyText.strip(piece);
-      if (!t.isEmpty()) {
-        out.add(JSON.getNodeFactory().textNode(t));
-      }
-    }
-    return out;
+    return splitCell(text).stream().<JsonNode>map(JSON.getNodeFactory()::textNode).toList();
   }
 
   /** Python's {@code str()} of a parsed JSON value. */
