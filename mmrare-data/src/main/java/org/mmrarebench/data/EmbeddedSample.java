@@ -93,25 +93,9 @@ public final class EmbeddedSample {
     }
   }
 
-  private static Path cacheBase() {
-    String prop = System.getProperty("mmrare.cache");
-    if (prop != null && !prop.isBlank()) {
-      return Path.of(prop);
-    }
-    String env = System.getenv("MMRARE_CACHE");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Path.of(xdg, "mmrare");
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "mmrare");
-  }
-
   private static Path extract() {
     Contents c = contents();
-    Path dir = cacheBase().resolve("sample-" + c.sha256().substring(0, 16)).toAbsolutePath();
+    Path dir = org.mmrarebench.data.internal.CacheDir.base().resolve("sample-" + c.sha256().substring(0, 16)).toAbsolutePath();
     if (Files.isRegularFile(dir.resolve(".complete"))) {
       return dir;
     }

@@ -2,8 +2,6 @@ package org.mmrarebench.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.base.Suppliers;
-import com.google.common.hash.Hashing;
-import com.google.common.io.MoreFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -160,7 +158,7 @@ public final class ReleaseReader {
     Map<Track, String> out = new EnumMap<>(Track.class);
     files.forEach((t, f) -> {
       try {
-        out.put(t, MoreFiles.asByteSource(f).hash(Hashing.sha256()).toString());
+        out.put(t, org.mmrarebench.data.internal.FileDigests.sha256(f));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot hash " + f, e);
       }
