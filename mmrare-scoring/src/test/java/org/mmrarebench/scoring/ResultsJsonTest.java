@@ -10,12 +10,66 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmrarebench.core.Track;
 
-/** items.jsonl is streamed; each line equals the object form and reads back to the same result. */
+/**
+ * items.jsonl is streamed as text; each line equals the JSON-P object form byte for byte and reads
+ * back to the same result, whatever the strings hold (control characters, quotes, lone surrogates a
+ * model may return) and whatever the numbers are.
+ */
 class ResultsJsonTest {
+  @Property(tries = 150)
+  void textLinesEqualTheObjectFormAndReadBack(@ForAll("results") List<ItemResult> items) throws IOException {
+    for (ItemResult r : items) {
+      StringBuilder sb = new StringBuilder();
+      ResultsJson.appendLine(sb, r);
+      assertEquals(ResultsJson.itemLine(r) + "\n", sb.toString());
+    }
+    Path f = Files.createTempFile("items", ".jsonl");
+    try {
+      ResultsJson.writeItems(f, items);
+      List<ItemResult> back = ResultsJson.readItems(f);
+      for (int i = 0; i < items.size(); i++) {
+        assertEquals(items.get(i).toString(), back.get(i).toString());
+        assertEquals(items.get(i), back.get(i));
+      }
+    } finally {
+      Files.delete(f);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<ItemResult>> results() {
+    Arbitrary<String> text = Arbitraries.strings()
+        .withChars("aZ \"\\/\b\t\n\f\r\u0000\u0001\u001f\u007f\u00e9\u2028\ud83d\ude00\ud800\udfff<>&")
+        .ofMaxLength(12);
+    // any finite double but -0.0, which JSON-P has always written as 0.0 (a sign no mean can see)
+    Arbitrary<Double> number = Arbitraries.oneOf(Arbitraries.doubles(),
+        Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite),
+        Arbitraries.of(0.0, 1e-5, 1e21, 0.1, 1.0, 100.0, 4.9e-324, Double.MAX_VALUE))
+        .filter(d -> Double.doubleToRawLongBits(d) != Double.doubleToRawLongBits(-0.0));
+    Arbitrary<Double> unit = Arbitraries.oneOf(Arbitraries.doubles().between(0, 1),
+        Arbitraries.of(0.0, 1.0, 1e-5, 4.9e-324, 0.30000000000000004));
+    Arbitrary<OptionalDouble> optNumber = unit.injectNull(0.2)
+        .map(d -> d == null ? OptionalDouble.empty() : OptionalDouble.of(d));
+    Arbitrary<Optional<String>> optText = text.injectNull(0.3).map(Optional::ofNullable);
+    Arbitrary<ItemResult> one = Combinators.combine(
+        Arbitraries.of(Track.values()), text, text, optText, optText, optNumber,
+        Arbitraries.maps(text, number).ofMaxSize(3), Arbitraries.maps(text, text).ofMaxSize(3))
+        .as((track, index, prediction, sha, reply, score, scorers, notes) -> new ItemResult(track, index,
+            prediction, sha, reply, List.of(1, 0), score, track == Track.DIAGNOSIS ? score : OptionalDouble.empty(),
+            ItemStatus.SCORED, ScoringMode.STRICT, false, reply, 3, index, prediction, scorers, notes));
+    return one.list().ofMinSize(1).ofMaxSize(4);
+  }
+
   @Test
   void streamedLinesEqualTheObjectFormAndReadBack(@TempDir Path tmp) throws IOException {
     List<ItemResult> items = List.of(

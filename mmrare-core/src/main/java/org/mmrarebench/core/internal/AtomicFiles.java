@@ -90,8 +90,11 @@ public final class AtomicFiles {
     try {
       Files.createDirectories(dir);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        // buffered: results files are written in many small pieces
-        Writer w = new java.io.BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16);
+        // buffered: results files are written in many small pieces. A lone surrogate (text from a
+        // model can hold one) becomes '?' instead of failing the whole write; JSON writers escape it first.
+        Writer w = new java.io.BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8.newEncoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE), -1), 1 << 16);
         body.write(w);
         w.flush();
         ch.force(true);

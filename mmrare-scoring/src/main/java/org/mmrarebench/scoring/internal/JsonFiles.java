@@ -47,7 +47,7 @@ public final class JsonFiles {
     try (JsonWriter jw = JsonP.PROVIDER.createWriter(sw)) {
       jw.write(v);
     }
-    return sw.toString();
+    return JsonP.escapeLoneSurrogates(sw.toString());
   }
 
 
@@ -132,7 +132,7 @@ public final class JsonFiles {
     try (JsonWriter jw = PRETTY.createWriter(sw)) {
       jw.write(value);
     }
-    return sw.toString().strip();
+    return JsonP.escapeLoneSurrogates(sw.toString().strip());
   }
 
   /** Reads a JSON object file. */

@@ -30,4 +30,27 @@ class JournalTest {
       assertEquals(1, j.dropped(), "the damaged middle line is kept in the file and skipped again");
     }
   }
+
+  /**
+   * A model may return a lone surrogate (a JSON reply with a bare high-surrogate escape, decoded by
+   * Jackson): the journal keeps it exactly, so a resume scores the very text the live run scored,
+   * not a '?' put in by the UTF-8 encoder.
+   */
+  @Test
+  void loneSurrogatesAreKeptExactly(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("journal.jsonl");
+    String odd = "a\ud800b\udfff\ud83d\ude00c\ud83d";
+    try (Journal j = Journal.open(f)) {
+      j.append(JsonP.PROVIDER.createObjectBuilder().add("prediction", odd).build());
+    }
+    assertTrue(Files.readString(f).contains("\\ud800b\\udfff\ud83d\ude00c\\ud83d\""), Files.readString(f));
+    try (Journal j = Journal.open(f)) {
+      assertEquals(odd, j.records().get(0).getString("prediction"));
+    }
+    assertEquals("{\"k\":\"x\\ud800\"}", JsonFiles.line(JsonP.PROVIDER.createObjectBuilder().add("k", "x\ud800").build()));
+    // other text files (a report naming such a model) get '?' there rather than failing to be written
+    Path html = tmp.resolve("report.html");
+    org.mmrarebench.core.internal.AtomicFiles.writeString(html, "<p>a\ud800b</p>");
+    assertEquals("<p>a?b</p>", Files.readString(html));
+  }
 }
