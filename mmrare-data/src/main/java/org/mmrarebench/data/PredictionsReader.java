@@ -28,8 +28,11 @@ import org.mmrarebench.data.internal.XlsxSheet;
  * {@code {"index", "prediction"}} taken as they are. Rows keep file order.
  */
 public final class PredictionsReader {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Made on first use: TSV predictions, the common case, need no JSON parser. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
 
   private PredictionsReader() {}
 
@@ -99,7 +102,7 @@ public final class PredictionsReader {
   public static List<Prediction> readJson(Path file, Track track) {
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
+      root = Json.MAPPER.readTree(file.toFile());
     } catch (IOException e) {
       throw new InvalidDataException(Problem.error("BAD_JSON", file.toString(), 0, null, null,
           "the file is not JSON (" + e.getMessage() + ").", "Write a list of {\"index\", \"prediction\"} records."));

@@ -29,7 +29,10 @@ import org.mmrarebench.core.internal.AtomicFiles;
 public record ReleaseManifest(List<Entry> entries) {
   /** The manifest's file name, in the release root. */
   public static final String FILE = "mmrare-manifest.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made on first use: most releases are read without a manifest beside them. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   /** Copies. */
   public ReleaseManifest {
@@ -79,7 +82,7 @@ public record ReleaseManifest(List<Entry> entries) {
       return Optional.empty();
     }
     try {
-      JsonNode n = JSON.readTree(f.toFile());
+      JsonNode n = Json.MAPPER.readTree(f.toFile());
       List<Entry> out = new ArrayList<>();
       for (JsonNode e : n.path("files")) {
         Optional<Track> t = Track.find(e.path("track").asText(""));
@@ -97,7 +100,7 @@ public record ReleaseManifest(List<Entry> entries) {
 
   /** Writes the manifest into {@code root}, atomically. */
   public void write(Path root) {
-    ObjectNode o = JSON.createObjectNode();
+    ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("dataset", ReleaseDownload.DATASET);
     ArrayNode files = o.putArray("files");
     for (Entry e : entries) {
@@ -106,7 +109,7 @@ public record ReleaseManifest(List<Entry> entries) {
           .put("server_checked", e.serverChecked()).put("downloaded_at", e.downloadedAt());
     }
     try {
-      AtomicFiles.writeString(root.resolve(FILE), JSON.writeValueAsString(o) + "\n");
+      AtomicFiles.writeString(root.resolve(FILE), Json.MAPPER.writeValueAsString(o) + "\n");
     } catch (IOException e) {
       throw new MmrareException("Cannot write " + root.resolve(FILE) + ": " + e.getMessage(), e);
     }

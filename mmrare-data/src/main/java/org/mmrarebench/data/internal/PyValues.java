@@ -27,12 +27,18 @@ public final class PyValues {
   /** What a missing value becomes when the reference turns it into text. */
   public static final String NAN = "nan";
 
-  // json.loads accepts NaN, Infinity and -Infinity; nothing else beyond strict JSON.
-  // Text after the value is an error there ("Extra data"), as FAIL_ON_TRAILING_TOKENS makes it here.
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  /**
+   * The JSON parser, made on first use: a release whose list cells are all plain lists of strings
+   * never needs it, and making one costs tens of milliseconds at start-up.
+   */
+  private static final class Json {
+    // json.loads accepts NaN, Infinity and -Infinity; nothing else beyond strict JSON. Text after
+    // the value is an error there ("Extra data"), as FAIL_ON_TRAILING_TOKENS makes it here.
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
 
   private static final java.util.regex.Pattern PY_INT = java.util.regex.Pattern.compile(" *[+-]?[0-9]+ *");
 
@@ -216,7 +222,7 @@ public final class PyValues {
       return Optional.empty();
     }
     try {
-      JsonNode n = JSON.readTree(text);
+      JsonNode n = Json.MAPPER.readTree(text);
       return n == null || n.isMissingNode() ? Optional.empty() : Optional.of(n);
     } catch (IOException e) {
       return Optional.empty();
@@ -372,9 +378,9 @@ public final class PyValues {
         n.forEach(out::add);
         return out;
       }
-      return List.of(JSON.getNodeFactory().textNode(str(n)));
+      return List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(str(n)));
     }
-    return splitCell(text).stream().<JsonNode>map(JSON.getNodeFactory()::textNode).toList();
+    return splitCell(text).stream().<JsonNode>map(com.fasterxml.jackson.databind.node.TextNode::valueOf).toList();
   }
 
   /** Python's {@code str()} of a parsed JSON value. */

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code mmrare agreement RUN_DIR --human FILE}: the judge's verdicts against human ones. */
 @Command(name = "agreement", mixinStandardHelpOptions = true,
     description = "Compare a strict-mode run's per-dimension judge verdicts with human verdicts: percent agreement"
-        + " and Cohen's kappa per track and dimension, with 95% intervals.")
+        + " and Cohen's kappa per track and dimension, with 95%% intervals.")
 final class AgreementCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "A run directory written by evaluate or score in strict mode.")
   Path run;

@@ -12,12 +12,14 @@ import picocli.CommandLine;
  * finished but some items ended in MODEL_ERROR or JUDGE_ERROR ({@code --allow-errors} makes it 0).
  */
 @Command(name = "mmrare", mixinStandardHelpOptions = true, versionProvider = MmrareCli.Version.class,
-    description = "Run, score and inspect the MMRareBench rare-disease multimodal benchmark.",
-    subcommands = {StatsCommand.class, ValidateCommand.class, PromptsCommand.class, FixtureCommand.class,
-        ScoreCommand.class, CompareCommand.class, EvaluateCommand.class, AuditCommand.class,
-        OrphanetCommand.class, ReportCommand.class, MergeCommand.class, DownloadCommand.class,
-        AgreementCommand.class})
+    description = "Run, score and inspect the MMRareBench rare-disease multimodal benchmark.")
 public final class MmrareCli {
+  /** The commands, in the order the help lists them. */
+  private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(StatsCommand.class,
+      ValidateCommand.class, PromptsCommand.class, FixtureCommand.class, ScoreCommand.class, CompareCommand.class,
+      EvaluateCommand.class, AuditCommand.class, OrphanetCommand.class, ReportCommand.class, MergeCommand.class,
+      DownloadCommand.class, AgreementCommand.class);
+
   private static final String OUT_OF_MEMORY = "mmrare: ran out of memory (the Java heap is "
       + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Java more heap (java -Xmx4g -jar mmrare.jar ...) or"
       + " process less at once (--track, --shard).";
@@ -34,7 +36,7 @@ public final class MmrareCli {
 
   /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new MmrareCli());
+    CommandLine cl = commandLine(args.length > 0 ? args[0] : "");
     cl.setOut(out);
     cl.setErr(err);
     // wide enough that URLs, paths and option names are never broken inside
@@ -76,6 +78,22 @@ public final class MmrareCli {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * The command line with every command, or with only {@code first} when that names one: picocli
+   * reads each command's options by reflection, and building all thirteen cost 40 ms of every run.
+   * Anything else (help, a typo) gets them all, so that help and "did you mean" see every command.
+   */
+  public static CommandLine commandLine(String first) {
+    CommandLine cl = new CommandLine(new MmrareCli());
+    for (Class<?> c : COMMANDS) {
+      if (c.getAnnotation(Command.class).name().equals(first)) {
+        return cl.addSubcommand(c);
+      }
+    }
+    COMMANDS.forEach(cl::addSubcommand);
+    return cl;
   }
 
   /** The library version from the jar manifest. */

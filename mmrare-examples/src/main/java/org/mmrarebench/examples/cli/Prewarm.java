@@ -18,7 +18,8 @@ final class Prewarm {
   private Prewarm() {}
 
   static void orphanet() {
-    start("mmrare-orphanet", Orphanet::bundled);
+    // the name index too: the matching scorers need it, and it is built once, on first lookup
+    start("mmrare-orphanet", () -> Orphanet.bundled().byName(""));
   }
 
   static void fingerprint(Benchmark bench) {
