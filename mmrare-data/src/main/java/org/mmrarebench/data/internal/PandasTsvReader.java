@@ -66,7 +66,7 @@ public final class PandasTsvReader implements Closeable {
   private enum End { TAB, EOL, EOF }
 
   private final InputStream in;
-  private final byte[] buf = new byte[1 << 22];
+  private final byte[] buf = new byte[1 << 18];
   private int pos;
   private int lim;
   private long bufStart;
