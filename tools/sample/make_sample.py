@@ -5,10 +5,10 @@ Run from the repository root:  python3 tools/sample/make_sample.py
 Reads   tools/sample/cases.json (hand-written synthetic cases) and the Orphanet nomenclature
         ../shared/external/orphanet/orpha-nomenclature-2025-12.tsv (names, synonyms, codes;
         CC BY 4.0, Orphanet / Orphadata, INSERM).
-Writes  mmrare-data/src/main/resources/org/mmrarebench/data/sample/ (TSVs, images, MANIFEST.txt).
+Writes  mmrare-data/src/main/resources/org/mmrarebench/data/sample/ (TSVs, images, MANIFEST.txt, SHA256).
 Nothing here runs at run time; the output is committed. Deterministic: same input, same bytes.
 """
-import base64, json, math, os, random, struct, zlib
+import base64, hashlib, json, math, os, random, struct, zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, 'mmrare-data/src/main/resources/org/mmrarebench/data/sample')
@@ -150,6 +150,15 @@ def main():
         f.write(README)
     with open(os.path.join(OUT, 'MANIFEST.txt'), 'w', encoding='utf-8') as f:
         f.write('\n'.join(sorted(manifest)) + '\n')
+    # the sample's identity, as EmbeddedSample computes it: per file in manifest order, its name
+    # (UTF-8), a zero byte, its length (8 bytes, little-endian) and its bytes
+    h = hashlib.sha256()
+    for name in sorted(manifest):
+        with open(os.path.join(OUT, name), 'rb') as f:
+            data = f.read()
+        h.update(name.encode('utf-8') + b'\0' + struct.pack('<q', len(data)) + data)
+    with open(os.path.join(OUT, 'SHA256'), 'w', encoding='ascii') as f:
+        f.write(h.hexdigest() + '\n')
 
 
 README = """# mmrare embedded sample - SYNTHETIC DATA, NOT CLINICAL DATA

@@ -46,16 +46,37 @@ public final class EmbeddedSample {
   public static synchronized Path root() {
     if (extracted == null) {
       extracted = extract();
-      // the bytes are on disk now; keep only the identity
-      contents = new Contents(contents.names(), List.of(), contents.sha256());
+      // the bytes are on disk now, if they were read at all
+      contents = null;
     }
     return extracted;
   }
 
-  /** The sha256 over the sample's files (names and bytes, in manifest order): its identity. */
+  /**
+   * The sha256 over the sample's files (names and bytes, in manifest order): its identity. It is
+   * recorded in the {@code SHA256} resource, so that a run finds its extracted copy without reading
+   * the sample's 5 MB from the jar and hashing them (a tenth of a second per command); extraction
+   * checks the bytes against it, and a test checks the record against the files.
+   */
   public static String sha256() {
+    String s = recorded;
+    if (s == null) {
+      try (InputStream in = EmbeddedSample.class.getResourceAsStream(BASE + "SHA256")) {
+        s = in == null ? computedSha256() : new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+      } catch (IOException e) {
+        s = computedSha256();
+      }
+      recorded = s;
+    }
+    return s;
+  }
+
+  /** The sha256 computed from the sample's resources (what {@link #sha256()} records). */
+  static String computedSha256() {
     return contents().sha256();
   }
+
+  private static volatile String recorded;
 
   private record Contents(List<String> names, List<byte[]> bytes, String sha256) {}
 
@@ -94,10 +115,15 @@ public final class EmbeddedSample {
   }
 
   private static Path extract() {
-    Contents c = contents();
-    Path dir = org.mmrarebench.data.internal.CacheDir.base().resolve("sample-" + c.sha256().substring(0, 16)).toAbsolutePath();
+    Path dir = org.mmrarebench.data.internal.CacheDir.base().resolve("sample-" + sha256().substring(0, 16))
+        .toAbsolutePath();
     if (Files.isRegularFile(dir.resolve(".complete"))) {
       return dir;
+    }
+    Contents c = contents();
+    if (!c.sha256().equals(sha256())) {
+      throw new MmrareException("The embedded sample's files hash to " + c.sha256() + ", not to the recorded "
+          + sha256() + ": the jar is damaged or was built from changed sample files. Rebuild it.");
     }
     try {
       Files.createDirectories(dir.getParent());

@@ -109,4 +109,11 @@ class EmbeddedSampleTest {
     assertTrue(b.info().description().contains(EmbeddedSample.sha256().substring(0, 16)), b.info().description());
     assertEquals(java.util.Optional.of(root.toString()), b.info().root());
   }
+
+  /** The recorded identity is the files' own: change a sample file and this says what to record. */
+  @Test
+  void theRecordedSha256IsTheSampleFilesOwn() {
+    assertEquals(EmbeddedSample.computedSha256(), EmbeddedSample.sha256(),
+        "write the first value into mmrare-data/src/main/resources/org/mmrarebench/data/sample/SHA256");
+  }
 }

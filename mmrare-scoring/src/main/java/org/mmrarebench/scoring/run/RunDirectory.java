@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -231,14 +230,31 @@ public final class RunDirectory implements AutoCloseable {
   }
 
   private static String holder() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      host = "unknown host";
+    return "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now();
+  }
+
+  /**
+   * This machine's name for the lock's holder line, without a DNS lookup where the system names it
+   * ({@code InetAddress.getLocalHost()} resolves the name, which can take seconds on a machine whose
+   * name does not resolve).
+   */
+  private static String hostName() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env.strip();
     }
-    return "pid " + ProcessHandle.current().pid() + " on " + host + " since " + Instant.now() + " ("
-        + ManagementFactory.getRuntimeMXBean().getName() + ")";
+    try {
+      Path etc = Path.of("/etc/hostname");
+      if (Files.isRegularFile(etc)) {
+        String name = Files.readString(etc).strip();
+        if (!name.isEmpty()) {
+          return name;
+        }
+      }
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException | RuntimeException e) {
+      return "unknown host";
+    }
   }
 
   /** Refuses to resume into a directory made with another identity, or a journal without run.json. */
