@@ -54,7 +54,9 @@ class ResultsJsonTest {
     // any finite double but -0.0, which JSON-P has always written as 0.0 (a sign no mean can see)
     Arbitrary<Double> number = Arbitraries.oneOf(Arbitraries.doubles(),
         Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite),
-        Arbitraries.of(0.0, 1e-5, 1e21, 0.1, 1.0, 100.0, 4.9e-324, Double.MAX_VALUE))
+        Arbitraries.of(0.0, 1e-5, 1e21, 0.1, 1.0, 100.0, 4.9e-324, Double.MAX_VALUE, 1e-3, 9.99e-4, 1e7, 9999999.0,
+            -1e-3, -1e7, 123456.789, -0.5),
+        Arbitraries.doubles().between(-1e8, 1e8), Arbitraries.doubles().between(-0.01, 0.01))
         .filter(d -> Double.doubleToRawLongBits(d) != Double.doubleToRawLongBits(-0.0));
     Arbitrary<Double> unit = Arbitraries.oneOf(Arbitraries.doubles().between(0, 1),
         Arbitraries.of(0.0, 1.0, 1e-5, 4.9e-324, 0.30000000000000004));

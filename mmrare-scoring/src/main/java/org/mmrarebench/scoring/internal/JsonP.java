@@ -88,6 +88,12 @@ public final class JsonP {
     if (!Double.isFinite(d)) {
       throw new NumberFormatException("JSON has no " + d + "; write null for a missing value");
     }
-    return java.math.BigDecimal.valueOf(d).toString();
+    if (d == 0) {
+      return "0.0"; // -0.0 too, as BigDecimal writes it
+    }
+    // BigDecimal.valueOf(d) is new BigDecimal(Double.toString(d)), which prints a plain decimal back
+    // unchanged; only the exponent forms (below 1e-3, from 1e7) need it (0.000010, 1.0E+21)
+    String s = Double.toString(d);
+    return s.indexOf('E') < 0 ? s : java.math.BigDecimal.valueOf(d).toString();
   }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.mmrarebench.core.BenchmarkItem;
 import org.mmrarebench.core.DiagnosisItem;
 import org.mmrarebench.core.Track;
@@ -83,7 +82,15 @@ public final class OrphanetScorers implements ScorerProvider {
         return Map.of();
       }
       return match(item, prediction).map(m -> Map.of("orpha_match", m.outcome().label(), "orpha_codes",
-          m.mapped().stream().map(Object::toString).collect(Collectors.joining(" ")))).orElse(Map.of());
+          codes(m))).orElse(Map.of());
+    }
+
+    private static String codes(OrphaMatch m) {
+      StringBuilder sb = new StringBuilder();
+      for (Object code : m.mapped()) {
+        sb.append(sb.length() == 0 ? "" : " ").append(code);
+      }
+      return sb.toString();
     }
   }
 
