@@ -34,15 +34,32 @@ public final class TokenF1 {
 
   /** SQuAD v1.1 {@code normalize_answer}. */
   public static String normalize(String s) {
+    return String.join(" ", tokens(s));
+  }
+
+  /** Lower-cased, without the 32 punctuation characters (deleted, not turned into spaces). */
+  private static String lowerWithoutPunctuation(String s) {
     String lower = PyText.lower(s);
-    StringBuilder noPunct = new StringBuilder(lower.length());
+    StringBuilder noPunct = null;
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
-      if (PUNCTUATION.indexOf(c) < 0) {
+      if (c < 128 && IS_PUNCTUATION[c]) {
+        if (noPunct == null) {
+          noPunct = new StringBuilder(lower.length()).append(lower, 0, i);
+        }
+      } else if (noPunct != null) {
         noPunct.append(c);
       }
     }
-    return String.join(" ", PyText.split(removeArticles(noPunct)));
+    return noPunct == null ? lower : noPunct.toString();
+  }
+
+  private static final boolean[] IS_PUNCTUATION = new boolean[128];
+
+  static {
+    for (char c : PUNCTUATION.toCharArray()) {
+      IS_PUNCTUATION[c] = true;
+    }
   }
 
   /** {@code re.sub(r"\b(a|an|the)\b", " ", text)} with Python's Unicode word boundaries. */
@@ -76,9 +93,12 @@ public final class TokenF1 {
     return out.toString();
   }
 
-  /** The normalised tokens of {@code s}. */
+  /**
+   * The normalised tokens of {@code s}: {@code normalize_answer(s).split()}, which is the split of
+   * the text before the final join (joining tokens with a space and splitting again gives them back).
+   */
   public static List<String> tokens(String s) {
-    return PyText.split(normalize(s));
+    return PyText.split(removeArticles(lowerWithoutPunctuation(s)));
   }
 
   /** F1 between one gold and one prediction, following {@code variant}'s rules. */
@@ -97,24 +117,55 @@ public final class TokenF1 {
     if (variant == Variant.SQUAD_V2 && (goldTokens.isEmpty() || predTokens.isEmpty())) {
       return goldTokens.equals(predTokens) ? 1.0 : 0.0;
     }
-    Map<String, Integer> counts = new HashMap<>();
-    for (String t : goldTokens) {
-      counts.merge(t, 1, Integer::sum);
-    }
-    int same = 0;
-    for (String t : predTokens) {
-      Integer c = counts.get(t);
-      if (c != null && c > 0) {
-        counts.put(t, c - 1);
-        same++;
-      }
-    }
+    int same = common(goldTokens, predTokens);
     if (same == 0) {
       return 0.0;
     }
     double precision = (double) same / predTokens.size();
     double recall = (double) same / goldTokens.size();
     return 2 * precision * recall / (precision + recall);
+  }
+
+  /**
+   * The size of the multiset intersection ({@code sum((Counter(gold) & Counter(pred)).values())}):
+   * for the short token lists of answers, by marking used gold tokens (no map per pair); a map for
+   * long ones.
+   */
+  private static int common(List<String> goldTokens, List<String> predTokens) {
+    int g = goldTokens.size();
+    if ((long) g * predTokens.size() > 1024) {
+      Map<String, Integer> counts = new HashMap<>();
+      for (String t : goldTokens) {
+        counts.merge(t, 1, Integer::sum);
+      }
+      int same = 0;
+      for (String t : predTokens) {
+        Integer c = counts.get(t);
+        if (c != null && c > 0) {
+          counts.put(t, c - 1);
+          same++;
+        }
+      }
+      return same;
+    }
+    long used = 0; // g <= 1024 here only when the other side is short; marks beyond 64 fall back below
+    boolean[] usedMore = g > 64 ? new boolean[g] : null;
+    int same = 0;
+    for (String t : predTokens) {
+      for (int k = 0; k < g; k++) {
+        boolean taken = usedMore != null ? usedMore[k] : (used & (1L << k)) != 0;
+        if (!taken && goldTokens.get(k).equals(t)) {
+          if (usedMore != null) {
+            usedMore[k] = true;
+          } else {
+            used |= 1L << k;
+          }
+          same++;
+          break;
+        }
+      }
+    }
+    return same;
   }
 
   /** Exact match (0 or 1) of the normalised texts. */
