@@ -69,7 +69,8 @@ public record Disorder(OrphaCode code, String label, String type, List<String> s
     parents = List.copyOf(parents);
     omim = List.copyOf(omim);
     classifications = List.copyOf(classifications);
-    phenotypes = List.copyOf(phenotypes);
+    // the bundled ontology's lists are immutable and read on first use; any other list is copied
+    phenotypes = phenotypes instanceof Orphanet.LazyPhenotypes ? phenotypes : List.copyOf(phenotypes);
   }
 
   /** Whether the entry is a grouping too broad to be a diagnosis (a category or clinical group). */

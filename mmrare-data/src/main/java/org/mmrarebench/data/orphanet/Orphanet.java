@@ -97,8 +97,6 @@ public final class Orphanet {
       List<String[]> hpo = new ArrayList<>();
       List<String> classes = new ArrayList<>();
       List<Disorder> disorders = new ArrayList<>();
-      // one Phenotype per HPO term and grade, shared by the disorders that carry it (116k uses, 9k terms)
-      Map<Integer, Disorder.Phenotype> phenotypes = new java.util.HashMap<>();
       String line;
       while ((line = r.readLine()) != null) {
         List<String> f = pieces(line, '\t');
@@ -106,7 +104,7 @@ public final class Orphanet {
           case "#" -> header.put(f.get(1), f.get(2));
           case "H" -> hpo.add(new String[] {f.get(1), f.get(2)});
           case "C" -> classes.add(f.get(2));
-          case "D" -> disorders.add(disorder(f, hpo, classes, phenotypes));
+          case "D" -> disorders.add(disorder(f, hpo, classes));
           default -> throw new MmrareException("Unexpected line in " + RESOURCE + ": " + line);
         }
       }
@@ -117,8 +115,7 @@ public final class Orphanet {
   }
 
   // Plain loops, not streams or regex: this runs once per process, mostly before the JIT has warmed up.
-  private static Disorder disorder(List<String> f, List<String[]> hpo, List<String> classes,
-      Map<Integer, Disorder.Phenotype> shared) {
+  private static Disorder disorder(List<String> f, List<String[]> hpo, List<String> classes) {
     List<OrphaCode> parents = new ArrayList<>();
     for (String s : pieces(f.get(5), '|')) {
       parents.add(OrphaCode.of(Integer.parseInt(s)));
@@ -132,18 +129,52 @@ public final class Orphanet {
     for (String s : pieces(f.get(7), '|')) {
       cls.add(classes.get(Integer.parseInt(s)));
     }
-    List<Disorder.Phenotype> ph = new ArrayList<>();
-    for (String s : pieces(f.get(8), '|')) {
-      int c = s.indexOf(':');
-      int term = Integer.parseInt(s, 0, c, 10);
-      Disorder.Frequency grade = Disorder.Frequency.ofCode(s.substring(c + 1));
-      ph.add(shared.computeIfAbsent(term * 8 + grade.ordinal(), k -> {
-        String[] h = hpo.get(term);
-        return new Disorder.Phenotype(h[0], h[1], grade);
-      }));
-    }
+    // phenotypes are read when first asked for: matching, the audit and stats never need the 116,000
+    List<Disorder.Phenotype> ph = f.get(8).isEmpty() ? List.of() : new LazyPhenotypes(f.get(8), hpo);
     return new Disorder(OrphaCode.of(Integer.parseInt(f.get(1))), f.get(2), f.get(3), pieces(f.get(4), '|'), parents,
         omim, cls, ph);
+  }
+
+  /**
+   * A disorder's phenotypes, parsed from the resource's {@code term:grade|...} field on first use.
+   * Immutable like any list a {@link Disorder} holds; equal to the parsed list; safe to share between
+   * threads (two threads parsing at once make equal lists, and either is kept).
+   */
+  static final class LazyPhenotypes extends java.util.AbstractList<Disorder.Phenotype>
+      implements java.util.RandomAccess {
+    private final String raw;
+    private final List<String[]> hpo;
+    private volatile List<Disorder.Phenotype> parsed;
+
+    LazyPhenotypes(String raw, List<String[]> hpo) {
+      this.raw = raw;
+      this.hpo = hpo;
+    }
+
+    private List<Disorder.Phenotype> parsed() {
+      List<Disorder.Phenotype> p = parsed;
+      if (p == null) {
+        List<Disorder.Phenotype> out = new ArrayList<>();
+        for (String s : pieces(raw, '|')) {
+          int c = s.indexOf(':');
+          String[] h = hpo.get(Integer.parseInt(s, 0, c, 10));
+          out.add(new Disorder.Phenotype(h[0], h[1], Disorder.Frequency.ofCode(s.substring(c + 1))));
+        }
+        p = List.copyOf(out);
+        parsed = p;
+      }
+      return p;
+    }
+
+    @Override
+    public Disorder.Phenotype get(int index) {
+      return parsed().get(index);
+    }
+
+    @Override
+    public int size() {
+      return parsed().size();
+    }
   }
 
   /** {@code s} split at every {@code sep}, empty pieces kept; an empty string has no pieces. */
