@@ -22,31 +22,27 @@ import org.mmrarebench.testing.Shared;
 class ListCellParityTest {
   @Test
   void generatedCellsReadAsJsonLoadsReadsThem() throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    List<String> lines = Files.readAllLines(Shared.resolve("list-cells.jsonl"));
-    assertEquals(4000, lines.size());
-    for (String line : lines) {
-      JsonNode row = json.readTree(line);
-      String cell = row.get("cell").asText();
-      List<String> expected = new ArrayList<>();
-      row.get("list").forEach(n -> expected.add(n.asText()));
-      assertEquals(expected, PyValues.listCell(Optional.of(cell)), () -> "cell " + line);
-    }
+    // cells as json.loads sees them: no pandas step before
+    check("list-cells.jsonl", "cell", 4000, Optional::of);
   }
 
   @Test
   void everyListCellMatchesTheReference() throws IOException {
+    // pandas turns the whole-cell missing markers (including "") into a missing value first.
+    check("parity/list-cells.jsonl", "raw", 200, raw -> PyValues.isMissing(raw) ? Optional.empty() : Optional.of(raw));
+  }
+
+  /** Each line's {@code cellKey} text, read as a cell, gives its {@code list}. */
+  private static void check(String file, String cellKey, int lines,
+      java.util.function.Function<String, Optional<String>> asCell) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    List<String> lines = Files.readAllLines(Shared.resolve("parity/list-cells.jsonl"));
-    assertEquals(200, lines.size());
-    for (String line : lines) {
+    List<String> all = Files.readAllLines(Shared.resolve(file));
+    assertEquals(lines, all.size());
+    for (String line : all) {
       JsonNode row = json.readTree(line);
-      String raw = row.get("raw").asText();
       List<String> expected = new ArrayList<>();
       row.get("list").forEach(n -> expected.add(n.asText()));
-      // pandas turns the whole-cell missing markers (including "") into a missing value first.
-      Optional<String> cell = PyValues.isMissing(raw) ? Optional.empty() : Optional.of(raw);
-      assertEquals(expected, PyValues.listCell(cell), () -> "raw cell " + raw);
+      assertEquals(expected, PyValues.listCell(asCell.apply(row.get(cellKey).asText())), () -> file + ": " + line);
     }
   }
 }
