@@ -70,6 +70,23 @@ class LauncherTest {
   }
 
   @Test
+  void onlyTheFourNewestArchivesAreKept() throws Exception {
+    Path jar = echoJar(tmp.resolve("echo.jar"));
+    Path cache = Files.createDirectories(tmp.resolve("cache"));
+    long now = System.currentTimeMillis();
+    for (int i = 1; i <= 5; i++) {
+      Path old = Files.writeString(cache.resolve("cds-" + i + ".jsa"), "an archive of a jar rebuilt since");
+      Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(now - i * 3_600_000L));
+    }
+    Result r = launch(jar, cache, Map.of(), "ok");
+    assertEquals(List.of("ok"), r.lines());
+    List<String> kept = archives(cache);
+    assertEquals(4, kept.size(), kept.toString());
+    assertTrue(kept.containsAll(List.of("cds-1.jsa", "cds-2.jsa", "cds-3.jsa")), "the newest old ones stay: " + kept);
+    assertEquals("", launch(jar, cache, Map.of(), "again").err(), "the new archive is among them");
+  }
+
+  @Test
   void concurrentFirstRunsLeaveOneWholeArchive() throws Exception {
     Path jar = echoJar(tmp.resolve("echo.jar"));
     Path cache = tmp.resolve("cache");
