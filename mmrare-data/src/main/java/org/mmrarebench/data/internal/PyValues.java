@@ -204,7 +204,8 @@ public final class PyValues {
    */
   public static String text(String cell, Dtype dtype) {
     return switch (dtype) {
-      case INT64, UINT64 -> canonicalInt(cell) ? cell : new java.math.BigInteger(cell.strip().replace("+", "")).toString();
+      case INT64, UINT64 -> canonicalInt(cell) ? cell
+          : new java.math.BigInteger(cell.strip().replace("+", "")).toString();
       case FLOAT64 -> floatRepr(parseFloat(cell));
       case BOOL -> TRUE_VALUES.contains(cell) ? "True" : "False";
       case OBJECT -> cell;
@@ -305,7 +306,11 @@ public final class PyValues {
 
   /** The first index at or after {@code i} that is not JSON whitespace (space, tab, LF, CR: Python's set). */
   private static int skipJsonSpace(String s, int i) {
-    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n' || s.charAt(i) == '\r')) {
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        break;
+      }
       i++;
     }
     return i;

@@ -20,7 +20,8 @@ class JsonLinesTest {
   @Test
   void aLineWithTextAfterItsObjectIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("preds.jsonl");
-    Files.writeString(f, "{\"index\": 0, \"prediction\": \"a\"}\n{\"index\": 1, \"prediction\": \"b\"} {\"index\": 2}\n");
+    Files.writeString(f, "{\"index\": 0, \"prediction\": \"a\"}\n"
+        + "{\"index\": 1, \"prediction\": \"b\"} {\"index\": 2}\n");
     InvalidDataException e = assertThrows(InvalidDataException.class, () -> PredictionsReader.read(f, Track.DIAGNOSIS));
     assertEquals(2, e.problems().get(0).line().orElseThrow(), e.getMessage());
     assertTrue(e.getMessage().contains("text follows the JSON value"), e.getMessage());

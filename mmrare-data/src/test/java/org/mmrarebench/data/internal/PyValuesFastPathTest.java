@@ -46,7 +46,8 @@ class PyValuesFastPathTest {
 
   @Property(tries = 5000)
   void plainListsReadAsTheJsonParserReadsThem(@ForAll("listCells") String cell) {
-    assertEquals(PyValues.listCellByParser(Optional.of(cell)), PyValues.listCell(Optional.of(cell)), () -> "cell " + cell);
+    assertEquals(PyValues.listCellByParser(Optional.of(cell)), PyValues.listCell(Optional.of(cell)),
+        () -> "cell " + cell);
   }
 
   /** What Python 3.11's {@code json.loads} makes of these, through the reference's list-cell rule. */

@@ -47,7 +47,8 @@ class JournalTest {
     try (Journal j = Journal.open(f)) {
       assertEquals(odd, j.records().get(0).getString("prediction"));
     }
-    assertEquals("{\"k\":\"x\\ud800\"}", JsonFiles.line(JsonP.PROVIDER.createObjectBuilder().add("k", "x\ud800").build()));
+    assertEquals("{\"k\":\"x\\ud800\"}",
+        JsonFiles.line(JsonP.PROVIDER.createObjectBuilder().add("k", "x\ud800").build()));
     // other text files (a report naming such a model) get '?' there rather than failing to be written
     Path html = tmp.resolve("report.html");
     org.mmrarebench.core.internal.AtomicFiles.writeString(html, "<p>a\ud800b</p>");
