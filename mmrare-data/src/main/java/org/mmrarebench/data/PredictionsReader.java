@@ -1,7 +1,6 @@
 package org.mmrarebench.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,11 +27,6 @@ import org.mmrarebench.data.internal.XlsxSheet;
  * {@code {"index", "prediction"}} taken as they are. Rows keep file order.
  */
 public final class PredictionsReader {
-  /** Made on first use: TSV predictions, the common case, need no JSON parser. */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  }
 
   private PredictionsReader() {}
 
@@ -102,7 +96,7 @@ public final class PredictionsReader {
   public static List<Prediction> readJson(Path file, Track track) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(file.toFile());
+      root = org.mmrarebench.data.internal.JsonTrees.read(file);
     } catch (IOException e) {
       throw new InvalidDataException(Problem.error("BAD_JSON", file.toString(), 0, null, null,
           "the file is not JSON (" + e.getMessage() + ").", "Write a list of {\"index\", \"prediction\"} records."));

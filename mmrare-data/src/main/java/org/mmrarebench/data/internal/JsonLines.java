@@ -1,7 +1,6 @@
 package org.mmrarebench.data.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.mmrarebench.core.InvalidDataException;
@@ -14,10 +13,6 @@ import org.mmrarebench.core.internal.TextLines;
  * included). mmrare's own files are read with JSON-P. Not API.
  */
 public final class JsonLines {
-  // a line with text after its object is refused, as Python's json.loads refuses it ("Extra data")
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonLines() {}
 
@@ -39,7 +34,8 @@ public final class JsonLines {
     TextLines.forEach(file, (n, line) -> {
       JsonNode o;
       try {
-        o = JSON.readTree(line);
+        // a line with text after its object is refused, as Python's json.loads refuses it
+        o = JsonTrees.read(line);
       } catch (IOException e) {
         throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null, describe(e), fix));
       }

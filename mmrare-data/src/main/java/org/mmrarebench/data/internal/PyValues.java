@@ -1,9 +1,6 @@
 package org.mmrarebench.data.internal;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,19 +23,6 @@ public final class PyValues {
 
   /** What a missing value becomes when the reference turns it into text. */
   public static final String NAN = "nan";
-
-  /**
-   * The JSON parser, made on first use: a release whose list cells are all plain lists of strings
-   * never needs it, and making one costs tens of milliseconds at start-up.
-   */
-  private static final class Json {
-    // json.loads accepts NaN, Infinity and -Infinity; nothing else beyond strict JSON. Text after
-    // the value is an error there ("Extra data"), as FAIL_ON_TRAILING_TOKENS makes it here.
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
-  }
 
   private static final java.util.regex.Pattern PY_INT = java.util.regex.Pattern.compile(" *[+-]?[0-9]+ *");
 
@@ -223,8 +207,7 @@ public final class PyValues {
       return Optional.empty();
     }
     try {
-      JsonNode n = Json.MAPPER.readTree(text);
-      return n == null || n.isMissingNode() ? Optional.empty() : Optional.of(n);
+      return Optional.ofNullable(JsonTrees.read(text));
     } catch (IOException e) {
       return Optional.empty();
     }
