@@ -51,9 +51,12 @@ public final class FileDigests {
   String digest(Path file) throws IOException {
     Optional<String> key = identity(file);
     Path entry = key.map(k -> dir.get().resolve(k.substring(0, 2)).resolve(k.substring(2))).orElse(null);
-    // a regular file only: anything else planted there (a FIFO would block) is a miss
+    // a small regular file only: anything else planted there (a FIFO would block) is a miss
     if (entry != null && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       try {
+        if (Files.size(entry) > 128) {
+          throw new IOException("not an entry");
+        }
         String cached = Files.readString(entry, StandardCharsets.US_ASCII).strip();
         if (HEX64.matcher(cached).matches()) {
           return cached;

@@ -100,7 +100,7 @@ public final class Orphanet {
       String line;
       while ((line = r.readLine()) != null) {
         List<String> f = pieces(line, '\t');
-        switch (f.get(0)) {
+        switch (f.isEmpty() ? "" : f.get(0)) {
           case "#" -> header.put(f.get(1), f.get(2));
           case "H" -> hpo.add(new String[] {f.get(1), f.get(2)});
           case "C" -> classes.add(f.get(2));
