@@ -70,6 +70,21 @@ class LauncherTest {
   }
 
   @Test
+  void aCollectorChosenInMmrareJavaOptsReplacesTheSerialOne() throws Exception {
+    Path jar = echoJar(tmp.resolve("echo.jar"));
+    Path cache = tmp.resolve("cache");
+    launch(jar, cache, Map.of(), "train");
+    // two collectors on one command line stop the JVM ("Conflicting collector combinations")
+    for (String opts : List.of("-XX:+UseG1GC -Xmx64m", "-XX:+UseParallelGC", "-Xss2m")) {
+      Result r = launch(jar, cache, Map.of("MMRARE_JAVA_OPTS", opts), "exit=0", opts);
+      assertEquals(0, r.code(), opts + ": " + r.err());
+      assertEquals(List.of("exit=0", opts), r.lines());
+    }
+    Result bad = launch(jar, cache, Map.of("MMRARE_JAVA_OPTS", "-Xmx1k"), "x");
+    assertTrue(bad.code() != 0, "the user's options reach the JVM: " + bad.lines());
+  }
+
+  @Test
   void onlyTheFourNewestArchivesAreKept() throws Exception {
     Path jar = echoJar(tmp.resolve("echo.jar"));
     Path cache = Files.createDirectories(tmp.resolve("cache"));
