@@ -119,15 +119,43 @@ public final class ResultsJson {
 
   /** Writes {@code items.jsonl} atomically. */
   public static void writeItems(Path file, Collection<ItemResult> results) {
+    List<ItemResult> list = results instanceof List<ItemResult> l ? l : new ArrayList<>(results);
     atomically(file, w -> {
-      // streamed, item by item, as text: 100,000 items cost a tenth of what JSON-P generators did
-      StringBuilder sb = new StringBuilder(1024);
-      for (ItemResult r : results) {
-        sb.setLength(0);
-        appendLine(sb, r);
-        w.append(sb);
+      // streamed as text: 100,000 items cost a tenth of what JSON-P generators did
+      if (list.size() < 2 * LINES_PER_CHUNK) {
+        w.append(lines(list, 0, list.size()));
+        return;
+      }
+      // Large files: chunks of lines are formatted on two threads while the writer appends them in
+      // order; at most four chunks wait, so memory stays bounded (about 2 MB a chunk at 530 bytes a line).
+      java.util.concurrent.ExecutorService pool = org.mmrarebench.core.internal.Threads.daemonPool(2, "mmrare-items");
+      try {
+        java.util.ArrayDeque<java.util.concurrent.Future<StringBuilder>> ready = new java.util.ArrayDeque<>();
+        int next = 0;
+        while (next < list.size() || !ready.isEmpty()) {
+          while (next < list.size() && ready.size() < 4) {
+            int from = next;
+            int to = Math.min(list.size(), from + LINES_PER_CHUNK);
+            ready.add(pool.submit(() -> lines(list, from, to)));
+            next = to;
+          }
+          w.append(org.mmrarebench.core.internal.Threads.await(ready.poll(), "Writing " + file));
+        }
+      } finally {
+        pool.shutdownNow();
       }
     });
+  }
+
+  private static final int LINES_PER_CHUNK = 4096;
+
+  /** The lines of {@code list[from, to)}, each with its newline. */
+  private static StringBuilder lines(List<ItemResult> list, int from, int to) {
+    StringBuilder sb = new StringBuilder((to - from) * 512);
+    for (int i = from; i < to; i++) {
+      appendLine(sb, list.get(i));
+    }
+    return sb;
   }
 
   /**

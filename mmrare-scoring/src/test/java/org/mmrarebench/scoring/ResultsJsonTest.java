@@ -46,6 +46,24 @@ class ResultsJsonTest {
     }
   }
 
+  /** Large files are formatted in chunks on two threads: the lines still come in the results' order. */
+  @Test
+  void largeFilesKeepTheOrderOfTheResults(@TempDir Path tmp) throws IOException {
+    List<ItemResult> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      many.add(new ItemResult(Track.DIAGNOSIS, Integer.toString(i), "prediction " + i, Optional.empty(),
+          Optional.empty(), List.of(), OptionalDouble.of((i % 7) / 7.0), OptionalDouble.of((i % 7) / 7.0),
+          ItemStatus.SCORED, ScoringMode.COMPAT, true, Optional.empty(), i % 5, "c", "ORPHA:" + (i + 1),
+          Map.of("diagnosis_orpha_exact", (double) (i % 2)), Map.of("gold", "g" + i)));
+    }
+    Path f = tmp.resolve("items.jsonl");
+    ResultsJson.writeItems(f, many);
+    StringBuilder expected = new StringBuilder();
+    many.forEach(r -> ResultsJson.appendLine(expected, r));
+    assertEquals(expected.toString(), Files.readString(f));
+    assertEquals(many, ResultsJson.readItems(f));
+  }
+
   @Provide
   Arbitrary<List<ItemResult>> results() {
     Arbitrary<String> text = Arbitraries.strings()
