@@ -32,10 +32,25 @@ public final class OrphanetScorers implements ScorerProvider {
 
   private record MatchKey(org.mmrarebench.core.OrphaCode gold, String prediction) {}
 
-  private static final com.google.common.cache.LoadingCache<MatchKey, OrphaMatch> MATCHES =
-      com.google.common.cache.CacheBuilder.newBuilder().maximumSize(100_000)
-          .build(com.google.common.cache.CacheLoader.from(k -> OrphaMatch.of(Orphanet.bundled(), k.gold(),
-              k.prediction())));
+  /**
+   * Matches already made: runs repeat the same answers, and each item asks three times (two scorers
+   * and the annotation). A plain concurrent map, emptied when it reaches 100,000 entries: an LRU
+   * cache's bookkeeping on every read cost more than the matches it saved.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<MatchKey, OrphaMatch> MATCHES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_MATCHES = 100_000;
+
+  private static OrphaMatch matchOf(MatchKey key) {
+    OrphaMatch m = MATCHES.get(key);
+    if (m != null) {
+      return m;
+    }
+    if (MATCHES.size() >= MAX_MATCHES) {
+      MATCHES.clear();
+    }
+    return MATCHES.computeIfAbsent(key, k -> OrphaMatch.of(Orphanet.bundled(), k.gold(), k.prediction()));
+  }
 
   private static final class MatchScorer implements Scorer {
     private final String name;
@@ -65,8 +80,7 @@ public final class OrphanetScorers implements ScorerProvider {
       if (!(item instanceof DiagnosisItem d) || d.orphaCode().isEmpty()) {
         return java.util.Optional.empty();
       }
-      // each item asks three times (two scorers and the annotation); runs repeat the same answers
-      return java.util.Optional.of(MATCHES.getUnchecked(new MatchKey(d.orphaCode().get(), prediction)));
+      return java.util.Optional.of(matchOf(new MatchKey(d.orphaCode().get(), prediction)));
     }
 
     @Override
