@@ -1,6 +1,5 @@
 package org.mmrarebench.scoring;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.mmrarebench.core.Track;
 import org.mmrarebench.scoring.internal.Reductions;
 
@@ -110,11 +108,17 @@ public record TrackMetrics(Track track, ScoringMode mode, boolean fallback, Esti
   public static TrackMetrics compute(Track track, List<ItemResult> results, Bootstrap bootstrap) {
     ScoringMode mode = results.isEmpty() ? ScoringMode.COMPAT : results.get(0).mode();
     boolean fallback = !results.isEmpty() && results.get(0).fallback();
+    // plain loops here and below: 100,000 results are common, and this runs on a cold JVM
     for (ItemResult r : results) {
-      checkArgument(r.track() == track, "result %s is not of track %s", r.id(), track);
-      checkArgument(r.mode() == mode, "results mix modes (%s and %s)", mode, r.mode());
-      checkArgument(r.fallback() == fallback || r.status() == ItemStatus.MODEL_ERROR,
-          "results mix fallback and judge scoring (item %s)", r.id());
+      if (r.track() != track) {
+        throw new IllegalArgumentException("result " + r.id() + " is not of track " + track);
+      }
+      if (r.mode() != mode) {
+        throw new IllegalArgumentException("results mix modes (" + mode + " and " + r.mode() + ")");
+      }
+      if (r.fallback() != fallback && r.status() != ItemStatus.MODEL_ERROR) {
+        throw new IllegalArgumentException("results mix fallback and judge scoring (item " + r.id() + ")");
+      }
     }
     Optional<Estimate> f1 = Optional.empty();
     if (track == Track.DIAGNOSIS) {
@@ -134,11 +138,18 @@ public record TrackMetrics(Track track, ScoringMode mode, boolean fallback, Esti
       }
       headline = Estimate.of(primaryKey(track, fallback), mean, 1, s, bootstrap);
     }
-    Map<String, List<Double>> extra = new TreeMap<>();
-    results.forEach(r -> r.scorers().forEach((k, v) -> extra.computeIfAbsent(k, x -> new ArrayList<>()).add(v)));
+    Map<String, double[]> extra = new TreeMap<>();
+    Map<String, Integer> filled = new java.util.HashMap<>();
+    for (ItemResult r : results) {
+      for (Map.Entry<String, Double> e : r.scorers().entrySet()) {
+        double[] arr = extra.computeIfAbsent(e.getKey(), x -> new double[results.size()]);
+        int n = filled.merge(e.getKey(), 1, Integer::sum);
+        arr[n - 1] = e.getValue();
+      }
+    }
     Map<String, Estimate> scorers = new TreeMap<>();
-    extra.forEach((k, v) -> {
-      double[] arr = v.stream().mapToDouble(Double::doubleValue).toArray();
+    extra.forEach((k, all) -> {
+      double[] arr = java.util.Arrays.copyOf(all, filled.get(k));
       scorers.put(k, Estimate.of(k, Reductions.pythonMean(arr), 1, arr, bootstrap));
     });
     List<String> keys = new ArrayList<>();
@@ -246,17 +257,22 @@ public record TrackMetrics(Track track, ScoringMode mode, boolean fallback, Esti
 
   /** The item scores that enter the mean: every present score (compat has one for every item). */
   static double[] scores(List<ItemResult> results) {
-    return values(results, r -> r.score().getAsDouble(), true);
+    return values(results, true);
   }
 
   static double[] f1s(List<ItemResult> results) {
-    return values(results, r -> r.f1().getAsDouble(), false);
+    return values(results, false);
   }
 
-  private static double[] values(List<ItemResult> results, ToDoubleFunction<ItemResult> f, boolean score) {
-    return results.stream()
-        .filter(r -> score ? r.score().isPresent() : r.f1().isPresent())
-        .mapToDouble(f)
-        .toArray();
+  private static double[] values(List<ItemResult> results, boolean score) {
+    double[] out = new double[results.size()];
+    int n = 0;
+    for (ItemResult r : results) {
+      java.util.OptionalDouble v = score ? r.score() : r.f1();
+      if (v.isPresent()) {
+        out[n++] = v.getAsDouble();
+      }
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 }
