@@ -30,6 +30,18 @@ public record OrphaCode(int value) implements Comparable<OrphaCode> {
    * @throws IllegalArgumentException with the accepted forms when the text is anything else
    */
   public static OrphaCode parse(String text) {
+    // the release's own form, ORPHA:558, without a regex (every diagnosis item has one)
+    if (text.startsWith("ORPHA:") && text.length() > 6 && text.length() <= 15 && text.charAt(6) != '0') {
+      int v = 0;
+      int i = 6;
+      while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        v = v * 10 + (text.charAt(i) - '0');
+        i++;
+      }
+      if (i == text.length()) {
+        return new OrphaCode(v);
+      }
+    }
     Matcher m = FORM.matcher(text.strip());
     if (!m.matches() || Integer.parseInt(m.group(1)) == 0) {
       throw new IllegalArgumentException("'" + text + "' is not an ORPHA code; write it as ORPHA:558, 558"

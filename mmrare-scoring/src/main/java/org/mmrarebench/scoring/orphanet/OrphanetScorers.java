@@ -83,11 +83,17 @@ public final class OrphanetScorers implements ScorerProvider {
       return java.util.Optional.of(matchOf(new MatchKey(d.orphaCode().get(), prediction)));
     }
 
+    private static final OptionalDouble HIT = OptionalDouble.of(1.0);
+    private static final OptionalDouble MISS = OptionalDouble.of(0.0);
+
     @Override
     public OptionalDouble score(BenchmarkItem item, String prediction) {
-      return match(item, prediction).map(m -> OptionalDouble.of(
-          (related ? m.outcome().related() : m.outcome() == OrphaMatch.Outcome.EXACT) ? 1.0 : 0.0))
-          .orElse(OptionalDouble.empty());
+      java.util.Optional<OrphaMatch> m = match(item, prediction);
+      if (m.isEmpty()) {
+        return OptionalDouble.empty();
+      }
+      OrphaMatch.Outcome o = m.get().outcome();
+      return (related ? o.related() : o == OrphaMatch.Outcome.EXACT) ? HIT : MISS;
     }
 
     @Override
