@@ -5,10 +5,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,8 +41,8 @@ public final class ResultsJson {
    * @throws IllegalArgumentException when the line is not an item result
    */
   public static ItemResult parseItemLine(String line) {
-    try (JsonReader jr = JsonP.PROVIDER.createReader(new StringReader(line))) {
-      return fromJson(jr.readObject());
+    try {
+      return fromJson(JsonFiles.objectLine(line));
     } catch (JsonException | IllegalStateException | ClassCastException | NullPointerException e) {
       throw new IllegalArgumentException("not an item result line (" + e.getMessage() + ")", e);
     }

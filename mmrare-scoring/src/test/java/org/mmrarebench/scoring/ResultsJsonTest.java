@@ -46,6 +46,21 @@ class ResultsJsonTest {
     }
   }
 
+  /** An items.jsonl line with text after its object names its line instead of being half read. */
+  @Test
+  void aLineWithTextAfterItsObjectIsRefused(@TempDir Path tmp) throws IOException {
+    ItemResult r = new ItemResult(Track.TREATMENT, "7", "", Optional.empty(), Optional.empty(), List.of(),
+        OptionalDouble.empty(), OptionalDouble.empty(), ItemStatus.MODEL_ERROR, ScoringMode.COMPAT, true,
+        Optional.of("HTTP 500"), 0, "", "", Map.of(), Map.of());
+    Path f = tmp.resolve("items.jsonl");
+    Files.writeString(f, ResultsJson.itemLine(r) + "\n" + ResultsJson.itemLine(r) + " {}\n");
+    org.mmrarebench.core.InvalidDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.mmrarebench.core.InvalidDataException.class, () -> ResultsJson.readItems(f));
+    assertEquals(2, e.problems().get(0).line().orElseThrow(), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ResultsJson.parseItemLine(ResultsJson.itemLine(r) + " x"));
+  }
+
   /** Large files are formatted in chunks on two threads: the lines still come in the results' order. */
   @Test
   void largeFilesKeepTheOrderOfTheResults(@TempDir Path tmp) throws IOException {

@@ -2,10 +2,8 @@ package org.mmrarebench.scoring.internal;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +82,8 @@ public final class Journal implements AutoCloseable {
     if (line.isBlank()) {
       return null;
     }
-    try (JsonReader r = JsonP.PROVIDER.createReader(new StringReader(line))) {
-      return r.readObject();
+    try {
+      return JsonFiles.objectLine(line);
     } catch (JsonException | IllegalStateException e) {
       return null;
     }

@@ -51,6 +51,26 @@ public final class JsonFiles {
   }
 
 
+  /**
+   * The one JSON object a line of an mmrare JSON-lines file holds. Text after the object is an error
+   * (JSON-P's reader would stop at the object and drop it, so two records run together by a damaged
+   * write would read as one).
+   *
+   * @throws JsonException when the line is not exactly one JSON object
+   */
+  public static JsonObject objectLine(String line) {
+    try (jakarta.json.stream.JsonParser p = JsonP.PROVIDER.createParser(new StringReader(line))) {
+      if (!p.hasNext() || p.next() != jakarta.json.stream.JsonParser.Event.START_OBJECT) {
+        throw new JsonException("the line is JSON but not an object");
+      }
+      JsonObject o = p.getObject();
+      if (p.hasNext()) {
+        throw new JsonException("text follows the JSON object");
+      }
+      return o;
+    }
+  }
+
   /** Receives one JSON object line with its 1-based line number. */
   @FunctionalInterface
   public interface LineConsumer {
@@ -68,8 +88,8 @@ public final class JsonFiles {
   public static void forEachObjectLine(Path file, String kind, String fix, LineConsumer consumer) {
     TextLines.forEach(file, (n, line) -> {
       JsonObject o;
-      try (JsonReader jr = JsonP.PROVIDER.createReader(new StringReader(line))) {
-        o = jr.readObject();
+      try {
+        o = objectLine(line);
       } catch (JsonException | IllegalStateException e) {
         throw new InvalidDataException(Problem.error(kind, file.toString(), n, null, null,
             "the line is not a JSON object (" + e.getMessage() + ").", fix));

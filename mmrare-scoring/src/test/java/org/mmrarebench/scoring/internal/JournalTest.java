@@ -1,6 +1,7 @@
 package org.mmrarebench.scoring.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -29,6 +30,18 @@ class JournalTest {
       assertEquals(List.of(1, 2, 4, 5), j.records().stream().map(o -> o.getInt("n")).toList());
       assertEquals(1, j.dropped(), "the damaged middle line is kept in the file and skipped again");
     }
+  }
+
+  /** Two records run together on one line (a lost newline) are one damaged line, never half of it. */
+  @Test
+  void aLineWithTextAfterItsObjectIsDamagedNotHalfRead(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("journal.jsonl");
+    Files.writeString(f, "{\"n\":1}\n{\"n\":2}{\"n\":3}\n{\"n\":4} x\n{\"n\":5}  \n");
+    try (Journal j = Journal.open(f)) {
+      assertEquals(List.of(1, 5), j.records().stream().map(o -> o.getInt("n")).toList());
+      assertEquals(2, j.dropped());
+    }
+    assertThrows(jakarta.json.JsonException.class, () -> JsonFiles.objectLine("[1]"));
   }
 
   /**
