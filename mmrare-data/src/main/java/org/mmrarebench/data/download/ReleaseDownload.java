@@ -3,7 +3,6 @@ package org.mmrarebench.data.download;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -202,7 +201,7 @@ public final class ReleaseDownload {
         throw new MmrareException("The download of " + shown + " is incomplete: " + written + " of " + total
             + " bytes arrived; run the same command again to resume. The previous file, if any, is unchanged.");
       }
-      String sha = sha256(part);
+      String sha = org.mmrarebench.data.internal.FileDigests.sha256Read(part);
       if (expectedSha.isPresent() && !expectedSha.get().equals(sha)) {
         Files.delete(part); // a corrupt part cannot be resumed into a good file
         throw new MmrareException("The download of " + shown + " is corrupt: its sha256 is " + sha + ", the server's"
@@ -251,9 +250,6 @@ public final class ReleaseDownload {
         && a.getPort() == b.getPort();
   }
 
-  static String sha256(Path file) throws IOException {
-    return com.google.common.io.MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString();
-  }
 
   /** Settings of a download. */
   public static final class Builder {

@@ -134,7 +134,7 @@ public record ReleaseManifest(List<Entry> entries) {
         if (same && !fullHash) {
           continue;
         }
-        String sha = ReleaseDownload.sha256(f);
+        String sha = org.mmrarebench.data.internal.FileDigests.sha256Read(f);
         if (!sha.equals(e.sha256())) {
           out.add(Problem.warning("FILE_CHANGED_SINCE_DOWNLOAD", f.toString(), 0, null, null,
               "the file changed since it was downloaded (sha256 " + sha.substring(0, 12) + "..., downloaded "

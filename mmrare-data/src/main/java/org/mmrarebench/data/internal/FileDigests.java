@@ -48,6 +48,11 @@ public final class FileDigests {
     return DEFAULT.digest(file);
   }
 
+  /** The sha256 of {@code file}'s bytes, read now: for checks that must not trust any record. */
+  public static String sha256Read(Path file) throws IOException {
+    return MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString();
+  }
+
   String digest(Path file) throws IOException {
     Optional<String> key = identity(file);
     Path entry = key.map(k -> dir.get().resolve(k.substring(0, 2)).resolve(k.substring(2))).orElse(null);
@@ -65,7 +70,7 @@ public final class FileDigests {
         // a miss: no entry yet, or a damaged one (it is rewritten below)
       }
     }
-    String sha = MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString();
+    String sha = sha256Read(file);
     // remember only a file that did not change while it was read
     if (entry != null && identity(file).equals(key)) {
       remember(entry, sha);
